@@ -1,0 +1,3 @@
+export * from './deadlines.js';
+export * from './elements.js';
+export * from './report-labels.js';

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { findClassificationMarks } from '../../domain/guard/index.js';
+import { AppError } from '../errors.js';
+import { labelForPath } from './field-labels.js';
+
+// Secrets and opaque values are not free text.
+const skippedKeys = new Set(['password', 'currentPassword', 'newPassword', 'idempotencyKey', 'token', 'contentBase64']);
+
+interface Violation {
+  path: string;
+  mark: string;
+}
+
+function collectViolations(value: unknown, path: string, found: Violation[]): void {
+  if (typeof value === 'string') {
+    const marks = findClassificationMarks(value);
+    if (marks.length > 0) found.push({ path, mark: marks[0]!.mark });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectViolations(item, `${path}/${index}`, found));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (!skippedKeys.has(key)) collectViolations(child, `${path}/${key}`, found);
+    }
+  }
+}
+
+/**
+ * The confidential-content guard on every request: any string in a JSON
+ * body or query that carries a classification mark is rejected, so no free
+ * text of any module can store classified content.
+ */
+export function installConfidentialGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const found: Violation[] = [];
+    collectViolations(request.body, '', found);
+    collectViolations(request.query, '', found);
+    if (found.length === 0) return;
+
+    const fields = found.map((violation) => ({
+      field: violation.path.replace(/^\//, '').replaceAll('/', '.'),
+      label: labelForPath(violation.path),
+      mark: violation.mark,
+    }));
+    const first = fields[0]!;
+    throw new AppError(
+      'CLASSIFIED_CONTENT',
+      `「${first.label}」含有密级标识“${first.mark}”。本系统为非涉密系统，不得录入、存储涉密内容，请删除后重新提交；涉密信息请通过涉密渠道（机要交通或涉密网络）报送。`,
+      { fields },
+    );
+  });
+}

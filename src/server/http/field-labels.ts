@@ -1,0 +1,58 @@
+/**
+ * Chinese names of request fields, so validation messages can name the field
+ * the user sees ("「标题」不能为空"). Modules register their own labels.
+ */
+const labels = new Map<string, string>(
+  Object.entries({
+    username: '用户名',
+    password: '密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    name: '名称',
+    title: '标题',
+    content: '内容',
+    unitId: '单位',
+    kind: '类型',
+    position: '职务',
+    isPolice: '是否警察',
+    mobilePhone: '手机号码',
+    officePhone: '办公电话',
+    dutyRoles: '可担任的值班角色',
+    roles: '角色',
+    personId: '人员',
+    date: '日期',
+    from: '开始日期',
+    to: '结束日期',
+    month: '月份',
+    page: '页码',
+    pageSize: '每页条数',
+    q: '搜索关键字',
+    dutyRoomName: '值班室名称',
+    dutyRoomPhone: '值班室电话',
+    liaisonPersonId: '信息员',
+    shortName: '简称',
+    sortOrder: '排序号',
+    active: '启用状态',
+    minLength: '最短长度',
+    minClasses: '字符类别数',
+    maxAgeDays: '密码有效期',
+    reason: '原因',
+    note: '备注',
+    remark: '备注',
+    description: '描述',
+  }),
+);
+
+export function registerFieldLabels(entries: Record<string, string>): void {
+  for (const [key, label] of Object.entries(entries)) labels.set(key, label);
+}
+
+/** Turns a JSON path like `/items/0/title` into "标题（第1项）". */
+export function labelForPath(path: string): string {
+  const parts = path.split('/').filter((part) => part !== '');
+  if (parts.length === 0) return '请求内容';
+  const last = [...parts].reverse().find((part) => !/^\d+$/.test(part)) ?? parts[parts.length - 1]!;
+  const label = labels.get(last) ?? last;
+  const index = parts.find((part) => /^\d+$/.test(part));
+  return index === undefined ? label : `${label}（第${Number(index) + 1}项）`;
+}

@@ -1,0 +1,16 @@
+import type { AppContext } from '../context.js';
+
+/** Keys of the demo organization (see haikou.ts) mapped to their database ids. */
+export interface DemoSeedContext {
+  unitIdByKey: Map<string, string>;
+  personIdByKey: Map<string, string>;
+}
+
+export interface DemoSeeder {
+  name: string;
+  /** Loads the module's demo data for the month around today (ctx.clock). */
+  run(ctx: AppContext, seed: DemoSeedContext): Promise<void>;
+}
+
+/** Each module that has demo data adds its seeder here, in dependency order (roster first). */
+export const demoSeeders: DemoSeeder[] = [];
