@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 
 // The web app lives in src/web with its index.html at the repository root (a
 // copy under src/web would make the server, run from source, serve src/web as
@@ -11,10 +11,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // for client-side routes. `npm run dev:web` proxies /api to a server
 // started separately (default port 8080, override with ZHIBAN_DEV_API).
 export default defineConfig({
-  root: here,
+  root: repoRoot,
   plugins: [react()],
   build: {
-    outDir: path.join(here, 'dist/web'),
+    outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that the tests and Word exports need:
-# Chromium for browser tests, Noto CJK fonts, LibreOffice Writer and poppler
-# to render .docx exports to PDF/PNG (zip and unzip for its ODT step),
-# fontconfig for the official-font aliases, and PostgreSQL 15 when its binaries are missing.
+# Installs the Debian packages that the tests and Word exports need.
+# Chromium runs the browser tests. Noto CJK fonts, LibreOffice Writer,
+# poppler, zip and unzip render .docx exports to PDF and PNG, and fontconfig
+# maps the official fonts. PostgreSQL 15 is added when its binaries are missing.
 # Safe to run repeatedly: it does nothing when every package is present.
 set -euo pipefail
 

@@ -27,6 +27,10 @@ export const errorCatalogue = {
   UNSUPPORTED_FILE_TYPE: { status: 415, message: '不支持该文件类型，请上传规定格式的文件。' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试。' },
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作，请刷新后查看最新状态。' },
+  CLASSIFIED_METADATA_ONLY: { status: 422, message: '密传文件只登记元数据，不得录入正文或上传附件，请删除正文和附件后重新登记。' },
+  ROSTER_HAS_GAPS: { status: 409, message: '排班存在空缺或冲突，不能发布，请按清单补齐后再发布。' },
+  ROSTER_PUBLISHED: { status: 409, message: '排班已发布，不能直接修改，请通过换班或替班申请调整。' },
+  CONFIRMATION_REQUIRED: { status: 409, message: '此操作会改变已发布的数据，请确认后重试。' },
   INTERNAL_ERROR: { status: 500, message: '系统内部错误，请稍后重试；如仍有问题，请联系系统管理员并提供错误编号。' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,22 +1,54 @@
 import type { FastifyInstance } from 'fastify';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { bulletinRoutes } from './bulletins/bulletins.routes.js';
+import { instructionRoutes } from './instructions/instructions.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { seatRoutes } from './seats/seats.routes.js';
+import { submissionRoutes } from './submissions/submissions.routes.js';
+import { calendarFeedRoutes } from './roster/calendar-feed.routes.js';
+import { rosterOutputRoutes } from './roster/roster-outputs.routes.js';
 import type { AppContext } from './context.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { rosterRoutes } from './roster/roster.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { documentRoutes } from './documents/documents.routes.js';
+import { phoneRecordRoutes } from './phone-records/phone-records.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { liveEventRoutes } from './events/live-stream.routes.js';
+import { hallRoutes } from './hall/hall.routes.js';
+import { incidentRoutes } from './incidents/incidents.routes.js';
 import { peopleRoutes } from './org/people.routes.js';
 import { unitRoutes } from './org/units.routes.js';
 import { securityRoutes } from './users/security.routes.js';
 import { userRoutes } from './users/users.routes.js';
+import { patrolsRoutes } from './patrols/patrols.routes.js';
 
 /** Registers every module's routes. Add a module here with one line. */
 export async function registerModuleRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   await healthRoutes(api, ctx);
   await authRoutes(api, ctx);
   await unitRoutes(api, ctx);
+  await calendarRoutes(api, ctx);
+  await rosterRoutes(api, ctx);
   await peopleRoutes(api, ctx);
   await userRoutes(api, ctx);
   await securityRoutes(api, ctx);
   await auditRoutes(api, ctx);
+  await incidentRoutes(api, ctx);
+  await liveEventRoutes(api, ctx);
+  await hallRoutes(api, ctx);
   await attachmentRoutes(api, ctx);
+  await documentRoutes(api, ctx);
+  await phoneRecordRoutes(api, ctx);
+  await directoryRoutes(api, ctx);
+  await reportRoutes(api, ctx);
+  await bulletinRoutes(api, ctx);
+  await instructionRoutes(api, ctx);
+  await patrolsRoutes(api, ctx);
+  await seatRoutes(api, ctx);
+  await submissionRoutes(api, ctx);
+  await calendarFeedRoutes(api, ctx);
+  await rosterOutputRoutes(api, ctx);
 }

@@ -4,6 +4,10 @@
  * at once (it claims its work in a transaction so a reminder fires once).
  */
 import type { AppContext } from './context.js';
+import { reportsJob } from './reports/report-jobs.js';
+import { incidentReminderJob } from './incidents/incident-reminders.js';
+import { documentReminderJob } from './documents/documents.reminders.js';
+import { overdueProblemsJob } from './patrols/problems.job.js';
 
 export interface ScheduledJob {
   name: string;
@@ -11,7 +15,12 @@ export interface ScheduledJob {
   run(ctx: AppContext): Promise<void>;
 }
 
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [
+  reportsJob,
+  incidentReminderJob,
+  documentReminderJob,
+  overdueProblemsJob,
+];
 
 export function startSchedulers(ctx: AppContext): () => void {
   const timers = scheduledJobs.map((job) => {

@@ -29,7 +29,7 @@ export const limits = {
   /** Bounds of the password policy; `maxAgeDays` 0 means passwords never expire. */
   passwordPolicy: {
     minLength: { min: 8, max: 64 },
-    minClasses: { min: 1, max: 4 },
+    minClasses: { min: 3, max: 4 },
     maxAgeDays: { min: 0, max: 365 },
   },
 } as const;

@@ -12,11 +12,26 @@ import {
 } from '@ant-design/icons';
 import { centerRoles, roles, type Role } from '../shared/roles';
 import type { ModuleEntry } from './app/module-types';
+import { BookOutlined, FileDoneOutlined, FileTextOutlined, PhoneOutlined } from '@ant-design/icons';
+import { AlertOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { CalendarOutlined, HomeOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 
 /** Every account role except the hall display, which opens only the hall screen. */
 export const staffRoles: readonly Role[] = roles.filter((role) => role !== 'hall_display');
 
 export const modules: ModuleEntry[] = [
+  { path: '/home', label: '今日值班', icon: <HomeOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/home/HomePage') },
+  { path: '/roster', label: '值班表', icon: <ScheduleOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/roster/RosterPage') },
+  { path: '/roster/requests', label: '换班替班与请假', icon: <SwapOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/roster/DutyRequestsPage') },
+  { path: '/calendar', label: '值班日历', icon: <CalendarOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/calendar/CalendarAdminPage') },
+  { path: '/incidents', label: '突发案事件', icon: <AlertOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', page: () => import('./pages/incidents/IncidentsPage') },
+  { path: '/incidents/:id', label: '突发案事件详情', roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', hideInMenu: true, page: () => import('./pages/incidents/IncidentDetailPage') },
+  { path: '/hall', label: '指挥大厅', icon: <FundProjectionScreenOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'command', fullScreen: true, display: true, page: () => import('./pages/hall/HallPage') },
+  { path: '/documents', label: '收文登记', icon: <FileTextOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'duty', page: () => import('./pages/documents/DocumentsPage') },
+  { path: '/documents/pending', label: '待签收文电', icon: <FileDoneOutlined />, roles: [...centerRoles, 'unit_liaison'], group: 'duty', page: () => import('./pages/documents/PendingSignaturesPage') },
+  { path: '/documents/:id', label: '文电详情', roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'duty', hideInMenu: true, page: () => import('./pages/documents/DocumentDetailPage') },
+  { path: '/phone-records', label: '电话记录', icon: <PhoneOutlined />, roles: centerRoles, group: 'duty', page: () => import('./pages/documents/PhoneRecordsPage') },
+  { path: '/directory', label: '通讯录', icon: <BookOutlined />, roles: staffRoles, group: 'organization', page: () => import('./pages/directory/DirectoryPage') },
   { path: '/units', label: '组织机构', icon: <ApartmentOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/org/UnitsPage') },
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/people/PeoplePage') },
   { path: '/users', label: '账号管理', icon: <IdcardOutlined />, roles: ['sys_admin', 'security_admin'], group: 'system', page: () => import('./pages/users/UsersPage') },

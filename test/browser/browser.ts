@@ -55,7 +55,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
     const text = message.text();
-    // The browser logs every 4xx response; the tests check those answers themselves.
+    // The browser logs every 4xx response; the tests check those responses themselves.
     if (text.startsWith('Failed to load resource')) return;
     problems.push(`console ${message.type()}: ${text}`);
   });
@@ -94,7 +94,10 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
-/** Fails when the page logged errors or warnings (React errors, antd deprecation warnings) during the test. */
+/**
+ * Fails when the page logged errors or warnings during the test. React's and
+ * antd's own warnings appear only when dist/web is a development build.
+ */
 export function expectNoPageProblems(session: BrowserSession): void {
   expect(session.problems).toEqual([]);
   session.problems.length = 0;

@@ -151,9 +151,10 @@ describe('people page', () => {
     const texts = await problemRows.allTextContents();
     expect(texts.some((text) => text.startsWith('第2行') && text.includes('姓名'))).toBe(true);
     expect(texts.some((text) => text.startsWith('第3行') && text.includes('单位'))).toBe(true);
-    expect(await dialog.getByText('未导入任何数据').count()).toBeGreaterThan(0);
     await screenshot(page, '13-people-import-errors', { fullPage: false });
-    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    expect(await dialog.locator('.ant-alert-error').textContent()).toMatch(/导入/);
+
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
     expectNoPageProblems(session);
   });
 
@@ -177,4 +178,43 @@ describe('people page', () => {
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expectNoPageProblems(session);
   });
+
+  test('edit keeps hidden phone numbers', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/people`);
+    const search = page.getByRole('searchbox', { name: '按姓名搜索' });
+    await search.fill('王晓明');
+    await search.press('Enter');
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '王晓明' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('已隐藏');
+
+    await row.getByRole('button', { name: '编辑' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('号码已隐藏，留空则保持原号码不变', { exact: false }).first().waitFor();
+    await drawer.getByLabel('职务').fill('一级主任科员');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('人员信息已保存').waitFor();
+    await expect.poll(() => row.textContent()).toContain('一级主任科员');
+
+    await page.getByRole('switch', { name: '显示电话号码' }).click();
+    await expect.poll(() => row.textContent()).toMatch(/1\d{10}/);
+    expectNoPageProblems(session);
+  });
+
+  test('template download saves xlsx', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/people`);
+    const downloadStarted = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载导入模板' }).click();
+    const download = await downloadStarted;
+
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets[0]?.getRow(1).getCell(1).text).toBe('姓名');
+    expectNoPageProblems(session);
+  });
 });
+

@@ -115,8 +115,8 @@ describe('sign-in', () => {
     const { page, baseUrl } = session;
     await signIn(session, 'admin');
     await page.getByRole('heading', { name: '组织机构' }).waitFor();
-    // The server answers this way once the session has been idle too long;
-    // waiting out the real idle limit (30 minutes by default) is too slow for a test.
+    // The server returns this error once the session has been idle too long.
+    // The real idle limit (30 minutes by default) is too long to wait for in a test.
     await page.route('**/api/people?**', (route) =>
       route.fulfill({
         status: 401,

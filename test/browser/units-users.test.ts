@@ -48,6 +48,28 @@ describe('units and accounts', () => {
     expectNoPageProblems(session);
   });
 
+  test('new unit appears in list', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/units`);
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.getByText('请输入单位名称').waitFor();
+
+    await drawer.getByLabel('单位名称').fill('海口市公证处');
+    await drawer.getByLabel('简称').fill('公证处');
+    await drawer.getByLabel('单位类型').click();
+    await page.locator('.ant-select-item-option', { hasText: '局属单位' }).click();
+    await drawer.getByLabel('值班室电话').fill('0898-6870 0009');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('单位已新增').waitFor();
+
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '海口市公证处' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('局属单位');
+    expectNoPageProblems(session);
+  });
+
   test('new account shows initial password once', async () => {
     const { page, baseUrl } = session;
     await page.goto(`${baseUrl}/users`);
@@ -89,13 +111,19 @@ describe('units and accounts', () => {
     expectNoPageProblems(session);
   });
 
-  test('security policy form loads', async () => {
+  test('security policy saves', async () => {
     const { page, baseUrl } = session;
     await page.goto(`${baseUrl}/security`);
     await page.getByLabel('最短长度（位）').waitFor();
 
     expect(Number(await page.getByLabel('最短长度（位）').inputValue())).toBeGreaterThanOrEqual(8);
     await screenshot(page, '24-security-policy');
+
+    await page.getByLabel('密码有效期（天）').fill('90');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('密码策略已保存，之后设置的密码按新策略检查').waitFor();
+    const saved = await page.evaluate(async () => (await (await fetch('/api/security/password-policy')).json()) as { policy: { maxAgeDays: number } });
+    expect(saved.policy.maxAgeDays).toBe(90);
     expectNoPageProblems(session);
   });
 
@@ -117,4 +145,39 @@ describe('units and accounts', () => {
     expect(await page.getByTestId('current-user-name').textContent()).toBe('张三');
     expectNoPageProblems(session);
   });
+
+  test('locked account unlocked by security', async () => {
+    const { page, context, baseUrl } = session;
+    await context.clearCookies();
+    // Wrong passwords until the server locks the account; the threshold is server configuration.
+    let lastStatus = 0;
+    for (let attempt = 0; attempt < 10 && lastStatus !== 423; attempt += 1) {
+      const response = await page.request.post(`${baseUrl}/api/auth/login`, { data: { username: 'meilan', password: 'Wrong@password1' } });
+      lastStatus = response.status();
+    }
+    expect(lastStatus).toBe(423);
+
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill('meilan');
+    await page.getByLabel('密码').fill('Demo@2026pass');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '锁定' });
+    await alert.waitFor();
+    expect(await alert.getAttribute('class')).toContain('ant-alert-warning');
+    await screenshot(page, '05-login-locked');
+
+    await signIn(session, 'security');
+    await page.goto(`${baseUrl}/users`);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'meilan' });
+    await row.getByText('已锁定').waitFor();
+    await row.getByRole('button', { name: '解锁' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /解\s*锁/ }).click();
+    await page.getByText('已解锁账号 meilan').waitFor();
+    await expect.poll(() => row.getByText('已锁定').count()).toBe(0);
+
+    await signIn(session, 'meilan');
+    expect(await page.getByTestId('current-user-name').textContent()).toBe('吴海龙');
+    expectNoPageProblems(session);
+  });
 });
+

@@ -176,6 +176,60 @@ describe('official document XML', () => {
   });
 });
 
+describe('formal document XML', () => {
+  const notice: OfficialDocumentSpec = {
+    header: { title: '海口市司法局指挥中心文件', issueNumber: '海司指〔2026〕12号', issuer: '王建国' },
+    title: '关于2026年11月要情信息报送\n采用情况的通报',
+    recipient: '各区司法局、局属各单位',
+    blocks: [
+      { kind: 'heading1', text: '总体情况' },
+      { kind: 'heading2', text: '按时报送情况' },
+      { kind: 'heading3', text: '零报告执行情况' },
+      { kind: 'heading3', text: '续报执行情况' },
+      { kind: 'heading1', text: '存在问题' },
+      { kind: 'heading2', text: '迟报情况' },
+      { kind: 'paragraph', text: '各单位均严格执行零报告制度。' },
+    ],
+  };
+  let documentXml: string;
+
+  beforeAll(async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'zhiban-official-notice-'));
+    const docxPath = join(workDir, 'notice.docx');
+    writeFileSync(docxPath, await buildOfficialDocument(notice));
+    documentXml = run('unzip', ['-p', docxPath, 'word/document.xml']);
+  });
+
+  it('sets the issuer name in 楷体 after 签发人', () => {
+    expect(runContaining(documentXml, '签发人：')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(runContaining(documentXml, '王建国')).toContain('w:eastAsia="楷体_GB2312"');
+  });
+
+  it('shrinks a long header name to one line', () => {
+    const size = Number(/<w:sz w:val="(\d+)"\/>/.exec(runContaining(documentXml, '海口市司法局指挥中心文件'))?.[1]);
+
+    // 12 characters of 初号 (42 pt) would need 504 pt; the text block is 442 pt wide.
+    expect(size).toBeLessThan(84);
+    expect((size / 2) * 12).toBeLessThanOrEqual(442);
+  });
+
+  it('splits the title into centered lines', () => {
+    expect(runContaining(documentXml, '关于2026年11月要情信息报送')).toContain('<w:sz w:val="44"/>');
+    expect(runContaining(documentXml, '采用情况的通报')).toContain('<w:sz w:val="44"/>');
+  });
+
+  it('ends the recipient line with a full-width colon', () => {
+    expect(documentXml).toContain('各区司法局、局属各单位：</w:t>');
+  });
+
+  it('restarts heading numbers under each parent', () => {
+    const headingTexts = ['一、总体情况', '（一）按时报送情况', '1.零报告执行情况', '2.续报执行情况', '二、存在问题', '（一）迟报情况'];
+    for (const text of headingTexts) {
+      expect(documentXml).toContain(`>${text}</w:t>`);
+    }
+  });
+});
+
 describe.skipIf(missingTools.length > 0 && !inCi)('rendered bulletin (LibreOffice)', () => {
   let pdfPath: string;
   let lines: PdfLine[];
@@ -278,6 +332,24 @@ describe.skipIf(missingTools.length > 0 && !inCi)('rendered bulletin (LibreOffic
     expect(top).toBeLessThan(297 - 28 + 2);
   });
 
+  it('aligns the signature block as GB/T 9704 asks', () => {
+    const lastPage = Math.max(...lines.map((line) => line.page));
+    const organ = lines.find(
+      (line) => line.page === lastPage && line.text === '海口市司法局指挥中心' && line.xMin / POINTS_PER_MM > 105,
+    );
+    const date = lines.find((line) => line.page === lastPage && line.text === '2026年12月4日');
+    // One body character is 16 pt narrowed by 0.25 pt.
+    const characterMm = 15.75 / POINTS_PER_MM;
+
+    expect(organ).toBeDefined();
+    expect(date).toBeDefined();
+    // The organ ends two characters from the right edge of the text block.
+    expect(Math.abs(210 - 26 - organ!.xMax / POINTS_PER_MM - 2 * characterMm)).toBeLessThan(1);
+    // The date starts two characters to the right of the organ's first character.
+    // The export estimates the width of the proportional digits, hence 1.5 mm.
+    expect(Math.abs((date!.xMin - organ!.xMin) / POINTS_PER_MM - 2 * characterMm)).toBeLessThan(1.5);
+  });
+
   it('puts the red header above the title', () => {
     const header = lines.find((line) => line.page === 1 && line.text === '司法要情');
     const title = lines.find((line) => line.page === 1 && line.text === sampleBulletin.title);
@@ -288,7 +360,7 @@ describe.skipIf(missingTools.length > 0 && !inCi)('rendered bulletin (LibreOffic
   });
 });
 
-/** The XML of the first run (w:r) whose text contains `text`. */
+/** Finds the XML of the first run (w:r) whose text contains `text`. */
 function runContaining(xml: string, text: string): string {
   const runs = xml.match(/<w:r>.*?<\/w:r>/gs) ?? [];
   const found = runs.find((run) => run.includes(`>${text}`) || run.includes(text));

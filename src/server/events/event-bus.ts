@@ -25,11 +25,18 @@ export interface EventBus {
   publish(event: LiveEvent): Promise<void>;
   subscribe(listener: (event: LiveEvent) => void): () => void;
   close(): Promise<void>;
+  /**
+   * Registers a hook that runs once for each event published on this
+   * instance (not for events received from other instances), so outbound
+   * notifications such as the webhook are sent once per event.
+   */
+  onPublish?(hook: (event: LiveEvent) => void): () => void;
 }
 
 /** The single-instance bus; the PostgreSQL bus builds on it. */
 export class LocalEventBus implements EventBus {
   private readonly emitter = new EventEmitter();
+  private readonly publishHooks = new Set<(event: LiveEvent) => void>();
 
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -37,6 +44,23 @@ export class LocalEventBus implements EventBus {
 
   async publish(event: LiveEvent): Promise<void> {
     this.deliver(event);
+    this.runPublishHooks(event);
+  }
+
+  onPublish(hook: (event: LiveEvent) => void): () => void {
+    this.publishHooks.add(hook);
+    return () => this.publishHooks.delete(hook);
+  }
+
+  /** Runs the publish hooks; a failing hook never stops the others or the publisher. */
+  protected runPublishHooks(event: LiveEvent): void {
+    for (const hook of this.publishHooks) {
+      try {
+        hook(event);
+      } catch {
+        // Hooks log their own failures; one must not break the event delivery.
+      }
+    }
   }
 
   /** Hands an event to this instance's listeners only. */
@@ -51,5 +75,6 @@ export class LocalEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
+    this.publishHooks.clear();
   }
 }

@@ -91,8 +91,9 @@ const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as c
 const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
 
 /**
- * A full-width table in 仿宋 (header row in 黑体), single-spaced so that rows
- * stay compact; the header row repeats on every page and rows never split.
+ * Builds a full-width table in 仿宋 with the header row in 黑体. Its lines are
+ * single-spaced so that rows stay compact. The header row repeats on every
+ * page and rows never split.
  */
 function buildTable(table: OfficialDocumentTable): Table {
   const size = FONT_SIZE[table.fontSize ?? 'four'];

@@ -41,13 +41,12 @@ export function buildRedHeader(header: OfficialDocumentHeader): Paragraph[] {
       alignment: AlignmentType.CENTER,
       spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 120 },
       children: [
-        new TextRun({
-          text: header.title,
-          font: { ascii: FONT.title, eastAsia: FONT.title, hAnsi: FONT.title, cs: FONT.title },
-          size: FONT_SIZE.chu,
+        textRun(header.title, {
+          font: FONT.title,
+          size: headerTitleSize(header.title),
           color: HEADER_RED,
           // Spread a short name such as 司法要情 the way printed headers are set.
-          characterSpacing: widthInCharacters(header.title) <= 6 ? 200 : 0,
+          characterSpacing: widthInCharacters(header.title) <= 6 ? HEADER_TITLE_SPREAD : 0,
         }),
       ],
     },
@@ -70,6 +69,21 @@ export function buildRedHeader(header: OfficialDocumentHeader): Paragraph[] {
   );
 }
 
+/** Twips added after each character of a short header name. */
+const HEADER_TITLE_SPREAD = 200;
+
+/**
+ * Font size of the header name in half-points: 初号 (42 pt), or smaller when
+ * a long name would not fit on one line of the text block.
+ */
+function headerTitleSize(title: string): number {
+  const width = widthInCharacters(title);
+  const spread = width <= 6 ? HEADER_TITLE_SPREAD * width : 0;
+  // 20 twips per point and 2 half-points per point; 95 % leaves room for rounding in the renderer.
+  const fitting = Math.floor((((TEXT_WIDTH - spread) * 0.95) / width / 20) * 2);
+  return Math.min(FONT_SIZE.chu, fitting);
+}
+
 const RED_LINE = { style: BorderStyle.SINGLE, size: 12, color: HEADER_RED, space: 4 } as const;
 
 function numberLine(header: OfficialDocumentHeader): IParagraphOptions {
@@ -77,9 +91,9 @@ function numberLine(header: OfficialDocumentHeader): IParagraphOptions {
     return { alignment: AlignmentType.CENTER, children: [textRun(header.issueNumber ?? '')] };
   }
 
-  // With a 签发人 the number moves to the left and the name stands on the right,
-  // each one character in. A full-width space rather than an indent keeps the
-  // red line, drawn under this paragraph when it is the last, as wide as the text.
+  // With a 签发人 the number moves to the left and the name goes to the right,
+  // each one character in. The red line may be drawn under this paragraph, so
+  // a full-width space replaces the indent to keep the line as wide as the text.
   return {
     tabStops: RIGHT_TAB,
     children: [textRun(`\u3000${header.issueNumber ?? ''}\t签发人：`), textRun(header.issuer, { font: FONT.heading2 })],
@@ -132,11 +146,12 @@ export function buildAttachments(names: string[]): Paragraph[] {
 }
 
 /**
- * Signature block (落款) of a document without a seal, per GB/T 9704-2012:
- * one line below the text, the organ two characters from the right edge and
- * the date on the next line, starting two characters to the right of the
- * organ's first character. When the date is the longer of the two, the date
- * keeps two characters from the right edge and the organ moves left.
+ * Builds the signature block (落款) of a document without a seal, per
+ * GB/T 9704-2012. It sits one line below the text, with the organ two
+ * characters from the right edge. The date follows on the next line and
+ * starts two characters to the right of the organ's first character. When
+ * the date is the longer of the two, the date keeps two characters from the
+ * right edge and the organ moves left.
  */
 export function buildSignature(signature: OfficialDocumentSignature): Paragraph[] {
   const date = formatChineseDate(signature.date, '成文日期（signature.date）');
@@ -174,7 +189,7 @@ const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
  * Closing notes (版记) in 4号 仿宋 between black rules as wide as the text
  * block: 抄送, then the printing unit on the left and the 印发 date on the
  * right. A borderless one-column table draws the rules, because paragraph
- * borders would shrink with the one-character indents the standard asks for.
+ * borders would shrink with the one-character indents the standard requires.
  */
 export function buildClosingNotes(footer: OfficialDocumentFooter): FileChild[] {
   const rows: Paragraph[] = [];
@@ -230,7 +245,7 @@ export function buildClosingNotes(footer: OfficialDocumentFooter): FileChild[] {
     ),
   });
   // NOTE: the standard puts the closing notes at the foot of the last even
-  // page; here they follow the text, so a writer may still move them down.
+  // page. Here they follow the text, so a writer may still move them down.
   return [blankLine(), table];
 }
 

@@ -2,8 +2,8 @@ import { formatChineseDate } from './chinese-date.js';
 import { DocumentSpecError } from './document-spec-error.js';
 
 /**
- * Red header (版头). For a bulletin such as 《司法要情》 `title` is the
- * bulletin's name and `issueNumber` its issue (第12期); for a formal document
+ * Red header (版头). For a bulletin such as 《司法要情》, `title` is the
+ * bulletin's name and `issueNumber` its issue (第12期). For a formal document,
  * `title` is the issuing organ's mark (e.g. 海口市司法局文件) and
  * `issueNumber` the document number (e.g. 海司〔2026〕12号).
  */

@@ -13,10 +13,10 @@ export interface RunStyle {
 }
 
 /**
- * A run in one font for every script. Word picks the font for Chinese from
- * `eastAsia` and for Latin letters and digits from `ascii`/`hAnsi`, so all of
- * them name the same font, as official documents use the body font for
- * digits too.
+ * Creates a run in one font for every script. Word picks the font for Chinese
+ * from `eastAsia` and for Latin letters and digits from `ascii`/`hAnsi`. All
+ * of them name the same font because official documents set digits in the
+ * body font too.
  */
 export function textRun(text: string, style: RunStyle = {}): TextRun {
   const font = style.font ?? FONT.body;
@@ -33,19 +33,18 @@ export function textRun(text: string, style: RunStyle = {}): TextRun {
 }
 
 /**
- * A paragraph that keeps punctuation inside the text block. Word and
- * LibreOffice otherwise let a comma hang past the right margin, which puts
- * 29 characters on a line, and LibreOffice 7.4 leaves the hanging comma out
- * of its PDF.
+ * Creates a paragraph that keeps punctuation inside the text block. Word
+ * otherwise lets a comma hang past the right margin, which puts 29
+ * characters on a line.
  */
 export function paragraph(options: IParagraphOptions): Paragraph {
   return new ContainedPunctuationParagraph({ ...options, overflowPunctuation: true });
 }
 
 /**
- * docx 9 writes `w:overflowPunct` only when it is on, so the paragraph asks
- * for it (which puts the element in its place in the schema order) and this
- * class turns it off in the XML tree.
+ * Paragraph with `w:overflowPunct` off. docx 9 writes the element only when
+ * it is on, so the paragraph requests it, which puts the element in its
+ * place in the schema order, and this class turns it off in the XML tree.
  */
 class ContainedPunctuationParagraph extends Paragraph {
   override prepForXml(context: IContext): IXmlableObject | undefined {
@@ -62,7 +61,7 @@ class ContainedPunctuationParagraph extends Paragraph {
   }
 }
 
-/** An empty body line; the standard counts blank space in whole lines. */
+/** Creates an empty body line, because the standard counts blank space in whole lines. */
 export function blankLine(): Paragraph {
   return paragraph({});
 }
@@ -78,7 +77,12 @@ export function chineseNumeral(value: number): string {
 
   const tens = Math.floor(value / 10);
   const ones = value % 10;
-  const tensPart = tens === 0 ? '' : tens === 1 ? '十' : `${digits[tens]}十`;
+  let tensPart = '';
+  if (tens === 1) {
+    tensPart = '十';
+  } else if (tens > 1) {
+    tensPart = `${digits[tens]}十`;
+  }
   const onesPart = ones === 0 ? '' : digits[ones];
   return `${tensPart}${onesPart}`;
 }

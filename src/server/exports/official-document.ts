@@ -1,4 +1,4 @@
-import { Document, DocumentGridType, LineRuleType, Packer, Table, type FileChild } from 'docx';
+import { Document, LineRuleType, Packer, Table, type FileChild } from 'docx';
 
 import { paragraph } from './official-document-text.js';
 import { buildBody } from './official-document-body.js';
@@ -26,11 +26,11 @@ export type {
 } from './official-document-spec.js';
 
 /**
- * Builds a Word document (.docx) in the GB/T 9704-2012 layout: A4 with
- * margins of 37/35/28/26 mm, body in 3号 仿宋_GB2312 at 22 lines of 28
- * characters, title in 2号 方正小标宋简体, headings in 黑体 and 楷体, and
- * page numbers "— 1 —" in 4号 宋体 at the outer edge. Every Word export
- * (司法要情, 值班报告, 工作通报…) goes through here.
+ * Builds a Word document (.docx) in the GB/T 9704-2012 layout. The page is A4
+ * with margins of 37/35/28/26 mm and the body is 3号 仿宋_GB2312 at 22 lines
+ * of 28 characters. The title is 2号 方正小标宋简体, headings are 黑体 and
+ * 楷体, and page numbers "— 1 —" are 4号 宋体 at the outer edge. Every Word
+ * export (司法要情, 值班报告, 工作通报…) goes through here.
  *
  * @throws DocumentSpecError when the spec has an empty or invalid field.
  */
@@ -88,9 +88,9 @@ export async function buildOfficialDocument(spec: OfficialDocumentSpec): Promise
               gutter: 0,
             },
           },
-          // Lines-only grid at the body pitch, as Word writes for Chinese text;
-          // the exact line spacing above keeps 22 lines even without it.
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+          // No document grid: the exact line spacing above gives the 22 lines.
+          // With a lines grid LibreOffice gives each 2号 title line two grid lines.
+          grid: { linePitch: LINE_PITCH },
         },
         footers: buildPageNumberFooters(),
         children,

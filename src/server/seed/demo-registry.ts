@@ -1,4 +1,8 @@
 import type { AppContext } from '../context.js';
+import { rosterDemoSeeder } from '../roster/roster-demo.js';
+import { patrolsDemoSeeder } from '../patrols/patrols-demo.js';
+import { seatsDemoSeeder } from '../seats/seats-demo.js';
+import { documentsDemoSeeder } from '../documents/documents-demo.js';
 
 /** Keys of the demo organization (see haikou.ts) mapped to their database ids. */
 export interface DemoSeedContext {
@@ -13,4 +17,9 @@ export interface DemoSeeder {
 }
 
 /** Each module that has demo data adds its seeder here, in dependency order (roster first). */
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [
+  rosterDemoSeeder,
+  patrolsDemoSeeder,
+  seatsDemoSeeder,
+  documentsDemoSeeder,
+];

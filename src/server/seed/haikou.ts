@@ -3,7 +3,7 @@
  * Units are configuration: another city edits them on the organization page.
  * The people are invented, with invented phone numbers.
  */
-import type { DutyRole, UnitKind } from '../../shared/roles.js';
+import type { DutyRole, Role, UnitKind } from '../../shared/roles.js';
 
 export interface SeedUnit {
   key: string;
@@ -116,7 +116,7 @@ export interface SeedAccount {
   person?: string;
   name: string;
   unit: string;
-  roles: import('../../shared/roles.js').Role[];
+  roles: Role[];
 }
 
 /** Demo accounts; the first eight are the ones the documentation promises. */

@@ -34,7 +34,7 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
 
 const cellStyle = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-all' as const, fontFamily: 'monospace', fontSize: 12 };
 
-/** The before and after snapshots of an audit entry side by side, changed fields highlighted. */
+/** Shows the before and after snapshots of an audit entry side by side, with changed fields highlighted. */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   if ((before === null || before === undefined) && (after === null || after === undefined)) {
     return <Typography.Text type="secondary">此操作没有记录变更前后的数据。</Typography.Text>;

@@ -94,7 +94,7 @@ export default function AuditPage() {
         if (!entry.entityType) return '—';
         const label = auditEntityLabels[entry.entityType] ?? entry.entityType;
         if (!entry.entityId) return label;
-        // Ids are long; the first characters tell entries apart and the tooltip holds the whole id.
+        // Ids are long; the first characters tell entries apart and the tooltip shows the whole id.
         return (
           <Tooltip title={`编号：${entry.entityId}`}>
             <span>

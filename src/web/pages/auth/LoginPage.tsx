@@ -15,8 +15,8 @@ interface LoginForm {
 }
 
 /**
- * Where to go after sign-in: the page that sent the user here, if it is a page
- * of the app that this user may open. Another account may sign in after a
+ * Returns the page to open after sign-in: the page that sent the user here,
+ * if it is a page of the app that this user may open. Another account may sign in after a
  * timeout, and it should not land on a page it is forbidden to see.
  */
 function returnPath(state: unknown, user: CurrentUser): string | null {
@@ -45,7 +45,7 @@ export function LoginPage() {
       return;
     }
     clearNotice();
-    // Once `me` holds the user, the redirect below takes over.
+    // Once `me` contains the user, the redirect below takes over.
     await reload();
   }
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Typography } from 'antd';
 
-/** Shows a generated password once; it cannot be displayed again after closing. */
+/** Shows a generated password, which cannot be displayed again after the modal closes. */
 export function PasswordRevealModal({ title, username, password, onClose }: { title: string; username: string; password: string; onClose: () => void }) {
   return (
     <Modal

@@ -14,7 +14,7 @@ interface UserFormValues {
   personId?: string | null;
 }
 
-/** Create or edit an account; a new account's initial password goes to `onCreated`. */
+/** Creates or edits an account. A new account's initial password goes to `onCreated`. */
 export function UserFormDrawer({
   account,
   onClose,

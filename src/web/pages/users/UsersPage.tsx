@@ -33,7 +33,7 @@ function AccountStatus({ account }: { account: UserAccount }) {
   );
 }
 
-/** 账号管理: sign-in accounts. The system administrator maintains them; the security administrator unlocks and resets passwords. */
+/** 账号管理: sign-in accounts. The system administrator maintains them, and the security administrator unlocks them and resets passwords. */
 export default function UsersPage() {
   const user = useCurrentUser();
   const isSysAdmin = hasAnyRole(user, ['sys_admin']);
