@@ -16,6 +16,7 @@ import { BookOutlined, FileDoneOutlined, FileTextOutlined, PhoneOutlined } from 
 import { AlertOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { CalendarOutlined, HomeOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 
+import { BarChartOutlined, DashboardOutlined, EnvironmentOutlined, EyeOutlined, IssuesCloseOutlined, MoonOutlined, VideoCameraOutlined } from '@ant-design/icons';
 /** Every account role except the hall display, which opens only the hall screen. */
 export const staffRoles: readonly Role[] = roles.filter((role) => role !== 'hall_display');
 
@@ -31,6 +32,13 @@ export const modules: ModuleEntry[] = [
   { path: '/documents/pending', label: '待签收文电', icon: <FileDoneOutlined />, roles: [...centerRoles, 'unit_liaison'], group: 'duty', page: () => import('./pages/documents/PendingSignaturesPage') },
   { path: '/documents/:id', label: '文电详情', roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'duty', hideInMenu: true, page: () => import('./pages/documents/DocumentDetailPage') },
   { path: '/phone-records', label: '电话记录', icon: <PhoneOutlined />, roles: centerRoles, group: 'duty', page: () => import('./pages/documents/PhoneRecordsPage') },
+  { path: '/patrols', label: '视频巡查', icon: <EyeOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/patrols/PatrolsPage') },
+  { path: '/night-checks', label: '夜查', icon: <MoonOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/night-checks/NightChecksPage') },
+  { path: '/patrols/problems', label: '巡查问题整改', icon: <IssuesCloseOutlined />, roles: [...centerRoles, 'unit_liaison'], group: 'command', page: () => import('./pages/patrols/ProblemsPage') },
+  { path: '/roll-calls', label: '视频点名', icon: <VideoCameraOutlined />, roles: [...centerRoles, 'unit_liaison'], group: 'command', page: () => import('./pages/roll-calls/RollCallsPage') },
+  { path: '/platform-checks', label: '监管平台运行', icon: <DashboardOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/patrols/PlatformChecksPage') },
+  { path: '/patrols/analysis', label: '巡查月度分析', icon: <BarChartOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/patrols/PatrolAnalysisPage') },
+  { path: '/patrols/sites', label: '巡查点位', icon: <EnvironmentOutlined />, roles: ['sys_admin', ...centerRoles], group: 'command', page: () => import('./pages/patrols/PatrolSitesPage') },
   { path: '/directory', label: '通讯录', icon: <BookOutlined />, roles: staffRoles, group: 'organization', page: () => import('./pages/directory/DirectoryPage') },
   { path: '/units', label: '组织机构', icon: <ApartmentOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/org/UnitsPage') },
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/people/PeoplePage') },

@@ -59,6 +59,8 @@ describe('command hall screen', () => {
 
   beforeAll(async () => {
     [hall, officer] = await Promise.all([openBrowser(), openBrowser()]);
+    // The hall screen is a 1080p wall display.
+    await hall.page.setViewportSize({ width: 1920, height: 1080 });
     await signIn(hall, 'hall');
     await signIn(officer, 'officer');
   });

@@ -47,7 +47,7 @@ describe('duty calendar and roster pages', () => {
     const generate = page.getByRole('button', { name: /生成排班|重新生成/ });
     await generate.waitFor();
     await generate.click();
-    // A year without official data, or an already published month, asks first.
+    // A year without official data, or an already published month, needs confirmation first.
     const confirm = page.getByRole('button', { name: '确认生成' });
     if (await confirm.isVisible({ timeout: 1500 }).catch(() => false)) {
       await screenshot(page, 'roster-04-generate-confirm', { fullPage: false });

@@ -97,6 +97,24 @@ describe.each(availableDialects())('phone directory on %s', (dialect) => {
     expect(other.statusCode).toBe(201);
   });
 
+  it('accepts a person id and a Chinese verification label', async () => {
+    const leader = await t.login('leader');
+    const person = await t.ctx.db.kysely.selectFrom('people').select('id').where('name', '=', '陈小红').executeTakeFirstOrThrow();
+    const response = await t.request('POST', '/api/directory/disclosures', {
+      cookie: leader,
+      body: { personId: person.id, requesterName: '王科长', requesterUnit: '省司法厅', verification: '工作证', reason: '核对信息员联系方式' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().phone).toMatch(/^1390898\d{4}$/);
+    expect(response.json().disclosure).toMatchObject({ entryType: 'person', phoneField: 'mobile', verification: 'work_id' });
+    const unnamed = await t.request('POST', '/api/directory/disclosures', {
+      cookie: leader,
+      body: { requesterName: '王科长', requesterUnit: '省司法厅', verification: 'callback', reason: '核对' },
+    });
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json().error.message).toContain('通讯录条目');
+  });
+
   it('liaisons and admins cannot disclose numbers', async () => {
     for (const username of ['xiuying', 'security', 'hall']) {
       const cookie = await t.login(username);
@@ -111,6 +129,7 @@ describe.each(availableDialects())('phone directory on %s', (dialect) => {
     const response = await t.request('GET', '/api/directory/disclosures?month=2026-03', { cookie: leader });
     expect(response.statusCode).toBe(200);
     const ours = response.json().disclosures.filter((disclosure: { officerName: string }) => disclosure.officerName === '邓伟');
+    expect(response.json().disclosures.some((disclosure: { officerName: string }) => disclosure.officerName === '黄志强')).toBe(true);
     expect(ours).toHaveLength(2);
     expect(ours[0].at).toBe('2026-03-10T10:00:00+08:00');
     expect(response.json().disclosures.every((disclosure: { at: string }) => disclosure.at.startsWith('2026-03'))).toBe(true);

@@ -61,6 +61,19 @@ describe.each(availableDialects())('documents register on %s', (dialect) => {
     expect(serials).toEqual(expected);
   });
 
+  it('accepts Chinese labels for kind and urgency', async () => {
+    const response = await t.request('POST', '/api/documents', { cookie: officer, body: faxBody({ kind: '明传', urgency: '特急', referenceNumber: '标签〔2026〕1号' }) });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().document.kind).toBe('plain_fax');
+    expect(response.json().document.urgency).toBe('extra_urgent');
+  });
+
+  it('documents routes appear in the OpenAPI page', async () => {
+    const response = await t.request('GET', '/api/docs/json');
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/api/documents', '/api/phone-records', '/api/directory/disclosures']));
+  });
+
   it('the year boundary restarts the series', async () => {
     t.clock.set('2027-01-01T00:05:00+08:00');
     officer = await t.login('officer');

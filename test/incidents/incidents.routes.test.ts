@@ -230,6 +230,25 @@ describe.each(availableDialects())('incident routes on %s', (dialect) => {
     expect(open.json().items.some((item: { id: string }) => item.id === created.id)).toBe(false);
   });
 
+  it('commander activates the seats for an incident', async () => {
+    const commander = await t.login('commander');
+    const created = (await t.request('POST', '/api/incidents', { cookie: officer, body: body({ grade: 'especially_major' }) })).json();
+    const denied = await t.request('POST', `/api/incidents/${created.id}/activate-seats`, { cookie: officer, body: { reason: '特别重大事件' } });
+    expect(denied.statusCode).toBe(403);
+    const activated = await t.request('POST', `/api/incidents/${created.id}/activate-seats`, { cookie: commander, body: { reason: '特别重大事件' } });
+    expect(activated.statusCode).toBe(200);
+    const detail = (await t.request('GET', `/api/incidents/${created.id}`, { cookie: commander })).json();
+    expect(detail.timeline.map((entry: { label: string }) => entry.label)).toContain('启动联合坐席');
+    const activation = await t.ctx.db.kysely.selectFrom('seat_activations').select(['incident_id', 'ended_at']).where('incident_id', '=', created.id).executeTakeFirst();
+    expect(activation).toEqual({ incident_id: created.id, ended_at: null });
+
+    const reported = await t.request('POST', `/api/incidents/${created.id}/steps`, { cookie: officer, body: { step: 'report' } });
+    expect(reported.statusCode).toBe(201);
+    const badLink = await t.request('POST', `/api/incidents/${created.id}/steps`, { cookie: commander, body: { step: 'leader_instruction', note: '全力处置', instructionId: 'no-such-instruction' } });
+    expect(badLink.statusCode).toBe(400);
+    expect(badLink.json().error.message).toMatch(/领导批示/);
+  });
+
   it('exports the handling record as Word', async () => {
     const created = (await t.request('POST', '/api/incidents', { cookie: officer, body: body({ facts: '矫正对象失联' }) })).json();
     const response = await t.app.inject({ method: 'GET', url: `/api/incidents/${created.id}/export.docx`, headers: { cookie: officer } });
@@ -255,9 +274,12 @@ describe.each(availableDialects())('incident routes on %s', (dialect) => {
     const passed = events.filter((event) => event.type === 'incident.deadline_passed' && (event.data as { incidentId: string }).incidentId === created.id);
     expect(passed.map((event) => event.title)).toEqual(expect.arrayContaining([expect.stringContaining('滚动续报二已超时')]));
 
-    const finished = (await t.request('POST', `/api/incidents/${created.id}/reports`, { cookie: officer, body: { kind: 'final', content: '经核查未发生' } })).json();
-    expect(finished.deadlines.some((deadline: { kind: string }) => deadline.kind === 'follow_up')).toBe(false);
+    // A day later the session has timed out, so sign in again.
+    const later = await t.login('officer');
+    const finished = await t.request('POST', `/api/incidents/${created.id}/reports`, { cookie: later, body: { kind: 'final', content: '经核查未发生' } });
     t.clock.set('2026-03-10T23:50:00+08:00');
+    expect(finished.statusCode).toBe(201);
+    expect(finished.json().deadlines.some((deadline: { kind: string }) => deadline.kind === 'follow_up')).toBe(false);
   });
 
   it('reminders fire once per deadline stage', async () => {

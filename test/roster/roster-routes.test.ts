@@ -259,7 +259,7 @@ describe.each(availableDialects())('roster routes on %s', (dialect) => {
   });
 
   it('substitution covers a person on leave with a proposed candidate', async () => {
-    // Pick a May day where 邓伟 (account seat) is a proposed substitute, so the counterpart can answer.
+    // Pick a May day where 邓伟 (account seat) is a proposed substitute, so the counterpart can agree.
     const may = await getRoster('2026-05');
     let day: Day | undefined;
     let substituteId = '';

@@ -59,7 +59,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c', 'full_page_writes=off',
     '-c', 'max_connections=300',
   ];
-  const child: ChildProcess = spawn(command!, rest, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(command!, rest, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -85,11 +85,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url,
     async stop() {
-      child.kill('SIGINT');
-      await new Promise((resolve) => {
+      // A signal to the runuser wrapper does not reach postgres, so ask pg_ctl
+      // to stop the server, and signal the whole process group as a fallback.
+      const exited = new Promise((resolve) => {
         if (child.exitCode !== null) resolve(null);
         else child.once('exit', resolve);
       });
+      try {
+        run([path.join(PG_BIN, 'pg_ctl'), '-D', dataDir, 'stop', '-m', 'immediate', '-w', '-t', '10']);
+      } catch {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -77,7 +77,7 @@ export const DOCUMENT_EVENT_LABELS: Record<DocumentEventKind, string> = {
   incident_created: '转为突发案事件',
 };
 
-/** How the officer verified a caller who asked for a phone number (核实身份方式). */
+/** Methods of verifying a caller who asked for a phone number (核实身份方式). */
 export const verificationMethods = ['callback', 'work_id', 'acquaintance', 'other'] as const;
 export type VerificationMethod = (typeof verificationMethods)[number];
 

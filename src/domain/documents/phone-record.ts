@@ -1,7 +1,7 @@
 /**
  * Rules of phone records (电话记录). The regulations require a phone record of
  * a major incident to keep the caller's name and number, the time, the
- * receiver's name and the full content; this system also requires the
+ * receiver's name and the full content. This system also requires the
  * caller's unit and position and the handling opinion, result and handler.
  */
 
@@ -75,9 +75,9 @@ export interface IncidentDraft {
 
 /**
  * Maps a major-incident phone record to an incident draft, so the incident is
- * opened without retyping. The call time stands in for the occurrence and
+ * opened without retyping. The call time replaces the occurrence and
  * discovery times, because a caller reporting an incident usually calls at
- * once; the incident form lets the officer correct both.
+ * once. The incident form lets the officer correct both.
  */
 export function phoneRecordToIncidentDraft(record: PhoneRecordForIncident): IncidentDraft {
   return {

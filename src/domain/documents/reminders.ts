@@ -22,7 +22,7 @@ export function nextReminderDue(urgency: Urgency, notifiedAt: Date, lastReminded
   return new Date(base.getTime() + intervals[urgency] * 60_000);
 }
 
-/** Whether a transfer's reminder is due at `now`. */
+/** Returns whether a transfer's reminder is due at `now`. */
 export function isReminderDue(dueAt: Date, now: Date): boolean {
   return dueAt.getTime() <= now.getTime();
 }
@@ -32,7 +32,7 @@ export function minutesWaiting(notifiedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - notifiedAt.getTime()) / 60_000));
 }
 
-/** Whether an urgency puts pending signatures on the hall screen's urgent list (特急 and 加急). */
+/** Returns whether an urgency puts pending signatures on the hall screen's urgent list (特急 and 加急). */
 export function isUrgent(urgency: Urgency): boolean {
   return urgency !== 'normal';
 }

@@ -17,12 +17,12 @@ export const SITE_KIND_LABELS: Readonly<Record<SiteKind, string>> = {
   other: '其他',
 };
 
-/** How a site is checked: by video (视频监测) or by phone (电话问询). */
+/** Check method of a site: video (视频监测) or phone (电话问询). */
 export const checkMethods = ['video', 'phone'] as const;
 export type CheckMethod = (typeof checkMethods)[number];
 export const CHECK_METHOD_LABELS: Readonly<Record<CheckMethod, string>> = { video: '视频', phone: '电话' };
 
-/** Who carried out a video patrol: the duty staff or a seat that patrols by video. */
+/** Patroller of a video patrol: a duty post or a seat that patrols by video. */
 export const patrollerRoles = ['officer', 'shift_leader', 'commander', 'seat_police', 'seat_rehab'] as const;
 export type PatrollerRole = (typeof patrollerRoles)[number];
 export const PATROLLER_ROLE_LABELS: Readonly<Record<PatrollerRole, string>> = {
@@ -59,7 +59,7 @@ export const PROBLEM_STATUS_LABELS: Readonly<Record<ProblemStatus, string>> = {
   closed: '已销号',
 };
 
-/** Where a problem was found. */
+/** Source of a problem: a patrol, a night check or another channel. */
 export const problemSources = ['patrol', 'night_check', 'manual'] as const;
 export type ProblemSource = (typeof problemSources)[number];
 export const PROBLEM_SOURCE_LABELS: Readonly<Record<ProblemSource, string>> = {

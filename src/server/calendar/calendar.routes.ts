@@ -28,7 +28,6 @@ const classifiedDay = z.object({
   dayType: dayTypeEnum,
   dutyLevel: z.enum(DUTY_LEVELS as [string, ...string[]]),
   name: z.string().nullable(),
-  festival: z.string().nullable(),
   official: z.boolean(),
 });
 

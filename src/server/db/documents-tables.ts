@@ -102,7 +102,7 @@ export interface DirectoryDisclosuresTable {
   entry_type: 'person' | 'unit';
   entry_id: string;
   entry_name: string;
-  /** Which number was given: mobile, office or duty room. */
+  /** Kind of number given: mobile, office or duty room. */
   phone_field: 'mobile' | 'office' | 'duty_room';
 }
 

@@ -1,6 +1,7 @@
 import type { AttachmentTables } from './attachments-tables.js';
 import type { CalendarRosterTables } from './calendar-roster-tables.js';
 import type { DocumentsTables } from './documents-tables.js';
+import type { DutyReportTables } from './duty-report-tables.js';
 import type { IncidentTables } from './incidents-tables.js';
 import type { PatrolsTables } from './patrols-tables.js';
 import type { PlatformTables } from './platform-tables.js';
@@ -15,6 +16,7 @@ export interface Database extends PlatformTables,
   AttachmentTables,
   CalendarRosterTables,
   DocumentsTables,
+  DutyReportTables,
   IncidentTables,
   PatrolsTables,
   ReportsTables,

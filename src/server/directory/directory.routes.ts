@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verificationMethods } from '../../domain/documents/index.js';
+import { VERIFICATION_METHOD_LABELS, verificationMethods } from '../../domain/documents/index.js';
+import { codeOrLabel } from '../documents/documents.schemas.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AppContext } from '../context.js';
 import { operatorOf } from '../documents/documents.service.js';
@@ -11,7 +12,8 @@ import { registerFieldLabels } from '../http/field-labels.js';
 import { auditActorOf } from '../http/request-context.js';
 import { monthKey, optionalText, pageQuery, requiredText } from '../http/schemas.js';
 import { centerRoles, phoneReaderRoles } from '../../shared/roles.js';
-import { discloseNumber, disclosuresOfMonth, searchDirectory } from './directory.service.js';
+import { discloseNumber, disclosuresOfMonth, searchDirectory, type DisclosureInput, type PhoneField } from './directory.service.js';
+import { invalidField } from '../errors.js';
 
 registerFieldLabels({
   entryType: '条目类型',
@@ -56,9 +58,9 @@ const disclosureSchema = z.object({
   phoneField: z.enum(phoneFields),
 });
 
-/** Staff who answer the center's phones and may give a number after verifying the caller. */
+/** Roles that take the center's calls and may give a number after verifying the caller. */
 const disclosingRoles = centerRoles;
-/** Who reviews the monthly list of numbers given out. */
+/** Roles that review the monthly list of numbers given out. */
 const disclosureReaderRoles = [...phoneReaderRoles, 'audit_admin'] as const;
 
 function mayReadPhones(request: FastifyRequest): boolean {
@@ -66,6 +68,25 @@ function mayReadPhones(request: FastifyRequest): boolean {
 }
 
 const tags = ['通讯录'];
+
+interface DisclosureBody extends Omit<DisclosureInput, 'entryType' | 'entryId' | 'phoneField'> {
+  entryType?: 'person' | 'unit';
+  entryId?: string;
+  personId?: string;
+  unitId?: string;
+  phoneField?: PhoneField;
+}
+
+/** Resolves the directory entry a disclosure names, by entryType + entryId or by personId / unitId. */
+function resolveEntry(body: DisclosureBody): DisclosureInput {
+  const { personId, unitId, entryType, entryId, phoneField, ...rest } = body;
+  let type = entryType;
+  let id = entryId;
+  if (!id && personId) [type, id] = ['person', personId];
+  if (!id && unitId) [type, id] = ['unit', unitId];
+  if (!type || !id) throw invalidField('通讯录条目', '未指定要提供号码的人员或单位，请从通讯录中选择');
+  return { ...rest, entryType: type, entryId: id, phoneField: phoneField ?? (type === 'unit' ? 'duty_room' : 'mobile') };
+}
 
 export async function directoryRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
@@ -105,13 +126,16 @@ export async function directoryRoutes(api: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags,
         summary: '号码提供登记（先登记询问人、核实方式和事由，再返回号码）',
+        description: '号码条目用 entryType + entryId 指定，也可直接给 personId 或 unitId；phoneField 省略时个人取手机、单位取值班室电话。',
         body: z.object({
-          entryType: z.enum(['person', 'unit']),
-          entryId: z.string().min(1).max(64),
-          phoneField: z.enum(phoneFields),
+          entryType: z.enum(['person', 'unit']).optional(),
+          entryId: z.string().min(1).max(64).optional(),
+          personId: z.string().min(1).max(64).optional(),
+          unitId: z.string().min(1).max(64).optional(),
+          phoneField: z.enum(phoneFields).optional(),
           requesterName: requiredText(32),
           requesterUnit: requiredText(100),
-          verification: z.enum(verificationMethods),
+          verification: codeOrLabel(verificationMethods, VERIFICATION_METHOD_LABELS),
           verificationNote: optionalText(200),
           reason: requiredText(200),
         }),
@@ -119,7 +143,7 @@ export async function directoryRoutes(api: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (request, reply) => {
-      const result = await discloseNumber(ctx, operatorOf(currentUser(request), auditActorOf(request)), request.body);
+      const result = await discloseNumber(ctx, operatorOf(currentUser(request), auditActorOf(request)), resolveEntry(request.body));
       void reply.status(201);
       return result;
     },

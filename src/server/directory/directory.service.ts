@@ -27,7 +27,7 @@ export interface DirectoryEntry {
   unitId: string;
   unitName: string;
   position: string | null;
-  /** Which numbers exist, so a caller's request can name one without seeing it. */
+  /** Kinds of number on file, so a caller's request can name one without seeing it. */
   available: PhoneField[];
   mobilePhone: string | null;
   officePhone: string | null;

@@ -40,7 +40,7 @@ const demoDocuments: DemoDocument[] = [
   { daysAgo: 2, time: '17:05', kind: 'electronic', sender: '海南省司法厅', reference: '琼司函〔2026〕61号', urgency: 'normal', title: '关于征求普法工作意见的函', units: ['legal-education'], closure: null },
 ];
 
-/** A clock fixed at one instant, so the services stamp the demo times. */
+/** Returns a clock fixed at one instant, so the services stamp the demo times. */
 function fixedClock(instant: Date): Clock {
   return { now: () => new Date(instant) };
 }
@@ -50,7 +50,7 @@ async function demoOperator(ctx: AppContext, username: string): Promise<Operator
   return { actor: { userId: user.id, name: user.name, unitId: user.unit_id, ip: null }, userId: user.id, name: user.name, unitId: user.unit_id };
 }
 
-/** The account that signs for a unit: its liaison, or the duty staff who belong to it. */
+/** Returns the account that signs for a unit: its liaison, or the duty staff who belong to it. */
 async function signerOf(ctx: AppContext, unitId: string): Promise<Operator | null> {
   const user = await ctx.db.kysely.selectFrom('users').select(['id', 'name', 'unit_id']).where('unit_id', '=', unitId).where('username', 'not in', ['admin', 'security', 'auditor', 'hall']).executeTakeFirst();
   if (!user) return null;

@@ -22,11 +22,17 @@ async function refreshStatus(trx: Executor, id: string, now: Date): Promise<void
   const transfers = await trx.selectFrom('document_transfers').select('signed_at').where('document_id', '=', id).execute();
   const fresh = await loadDocumentRow(trx, id);
   const status = documentStatusOf({
-    closure: fresh.closed_at ? (fresh.status === 'destroyed' ? 'destroyed' : 'archived') : null,
+    closure: closureOf(fresh),
     reported: fresh.reported_at !== null,
     transfers: transfers.map((transfer) => ({ signed: transfer.signed_at !== null })),
   });
   await trx.updateTable('documents').set({ status, updated_at: toDbInstant(now) }).where('id', '=', id).execute();
+}
+
+/** Returns how a document ended, or null while it is open. */
+function closureOf(document: DocumentsTable): 'archived' | 'destroyed' | null {
+  if (!document.closed_at) return null;
+  return document.status === 'destroyed' ? 'destroyed' : 'archived';
 }
 
 function assertOpen(document: DocumentsTable): void {
@@ -185,7 +191,7 @@ export async function closeDocument(ctx: AppContext, operator: Operator, id: str
     const document = await loadDocumentRow(trx, id);
     const transfers = await trx.selectFrom('document_transfers').select('signed_at').where('document_id', '=', id).execute();
     const blocker = closureBlocker({
-      closure: document.closed_at ? (document.status === 'destroyed' ? 'destroyed' : 'archived') : null,
+      closure: closureOf(document),
       reported: document.reported_at !== null,
       transfers: transfers.map((transfer) => ({ signed: transfer.signed_at !== null })),
     });

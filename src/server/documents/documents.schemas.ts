@@ -1,6 +1,15 @@
 /** Zod schemas of the documents register's API, shared by its routes. */
 import { z } from 'zod';
-import { documentEventKinds, documentKinds, documentStatuses, opinionKinds, urgencies } from '../../domain/documents/index.js';
+import {
+  DOCUMENT_KIND_LABELS,
+  documentEventKinds,
+  documentKinds,
+  documentStatuses,
+  OPINION_KIND_LABELS,
+  opinionKinds,
+  URGENCY_LABELS,
+  urgencies,
+} from '../../domain/documents/index.js';
 import { registerFieldLabels } from '../http/field-labels.js';
 import { optionalText, requiredText } from '../http/schemas.js';
 
@@ -16,6 +25,18 @@ export const documentLimits = {
   opinion: 2000,
   personName: 32,
 } as const;
+
+/**
+ * Builds an enum that also accepts its Chinese label, so a client may send
+ * 特急 as well as extra_urgent. The value stored and returned is always the code.
+ */
+export function codeOrLabel<T extends string>(codes: readonly [T, ...T[]], labels: Record<T, string>) {
+  const byLabel = new Map(Object.entries(labels).map(([code, label]) => [label as string, code]));
+  return z.preprocess((value) => (typeof value === 'string' && byLabel.has(value) ? byLabel.get(value) : value), z.enum(codes));
+}
+
+export const kindInput = codeOrLabel(documentKinds, DOCUMENT_KIND_LABELS);
+export const urgencyInput = codeOrLabel(urgencies, URGENCY_LABELS);
 
 registerFieldLabels({
   kind: '文电类型',
@@ -94,11 +115,11 @@ export const documentDetailSchema = documentSummarySchema.extend({
 export const documentResponse = z.object({ document: documentDetailSchema });
 
 export const registerBody = z.object({
-  kind: z.enum(documentKinds),
+  kind: kindInput,
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   senderUnit: requiredText(documentLimits.senderUnit),
   referenceNumber: optionalText(documentLimits.referenceNumber),
-  urgency: z.enum(urgencies).default('normal'),
+  urgency: urgencyInput.default('normal'),
   title: requiredText(documentLimits.title),
   copies: z.number().int().min(1).max(documentLimits.copies).default(1),
   attachmentTitles: z.array(requiredText(documentLimits.attachmentTitle)).max(documentLimits.attachments).default([]),
@@ -114,7 +135,7 @@ export const reportBody = z
   .prefault({});
 
 export const opinionBody = z.object({
-  kind: z.enum(opinionKinds),
+  kind: codeOrLabel(opinionKinds, OPINION_KIND_LABELS),
   authorName: optionalText(documentLimits.personName),
   text: requiredText(documentLimits.opinion),
 });

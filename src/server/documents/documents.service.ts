@@ -226,7 +226,7 @@ export async function getDocument(ctx: AppContext, db: Executor, id: string): Pr
   return { ...toDocumentSummary(row, transfers, timeZone), attachments, events };
 }
 
-/** A unit liaison sees only documents transferred to their unit; the center sees all. */
+/** Rejects a unit liaison's read of a document not transferred to their unit; the center may read all. */
 export async function assertMaySeeDocument(db: Executor, user: SessionUser, documentId: string): Promise<void> {
   if (seesAllUnits(user)) return;
   const transfer = await db

@@ -47,6 +47,12 @@ export async function recordStep(ctx: AppContext, user: SessionUser, actor: Audi
     if (input.step === 'archive' && !before.final_report_at) {
       throw invalidState('归档前需登记终报，请先登记终报。');
     }
+    if (input.instructionId) {
+      const instruction = await trx.selectFrom('leader_instructions').select('id').where('id', '=', input.instructionId).executeTakeFirst();
+      if (!instruction) {
+        throw new AppError('VALIDATION_FAILED', '「领导批示」所选批示不存在，请在领导批示登记后重新选择。', { fields: [{ field: 'instructionId', label: '领导批示', message: '不存在' }] });
+      }
+    }
     const changes: Partial<IncidentsTable> = { updated_at: toDbInstant(now) };
     if (definition.to) changes.status = definition.to;
     if (input.summary) {

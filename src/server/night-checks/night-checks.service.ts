@@ -128,8 +128,8 @@ export async function createPlan(
 /**
  * Draws a plan with a fresh seed from the active sites, the day type, the
  * major-event flag and the history of stored plans, and returns the row to
- * store. Reads through `db`, so inside a transaction it sees that
- * transaction's earlier plans.
+ * store. It reads through `db`, so inside a transaction the history includes
+ * that transaction's earlier plans.
  */
 export async function drawPlanRow(
   ctx: AppContext,

@@ -14,7 +14,7 @@ export function showOptionalInstant(ctx: AppContext, stored: string | null): str
   return stored === null ? null : showInstant(ctx, stored);
 }
 
-/** Rejects a unit liaison who asks for another unit's data. */
+/** Rejects a unit liaison's request for another unit's data. */
 export function assertUnitVisible(user: SessionUser, unitId: string): void {
   if (!seesAllUnits(user) && user.unitId !== unitId) {
     throw forbidden('只能查看和办理本单位的巡查问题。');

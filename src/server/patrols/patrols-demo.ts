@@ -4,7 +4,7 @@
  * center's daily figures and platform checks. Deterministic: the same "today"
  * gives the same data.
  */
-import { createRandom, type PatrollerRole, type ProblemKind } from '../../domain/patrols/index.js';
+import { createRandom, type PatrollerRole, type ProblemKind, type ProblemStatus } from '../../domain/patrols/index.js';
 import { addDays, dutyDateOf, zonedInstant, type IsoDate } from '../../domain/time.js';
 import { appendAudit, systemActor } from '../audit/audit-log.js';
 import { storeAttachment } from '../attachments/attachments.service.js';
@@ -239,6 +239,22 @@ export const patrolsDemoSeeder: DemoSeeder = {
   },
 };
 
+/** Rectification state of the index-th demo problem, found `ageDays` ago. */
+function demoStatus(ageDays: number, index: number): ProblemStatus {
+  if (ageDays < 1.5) return 'open';
+  if (ageDays < 4) return index % 2 === 0 ? 'submitted' : 'open';
+  if (index % 6 === 1) return 'returned';
+  if (index % 6 === 3) return 'open';
+  return 'closed';
+}
+
+const verifyNotes: Record<ProblemStatus, string | null> = {
+  open: null,
+  submitted: null,
+  returned: '整改报告未写明责任追究情况，请补充后重新报送',
+  closed: '经视频复查，整改到位',
+};
+
 /**
  * Moves the demo problems through the workflow: older ones closed (one sent
  * back and one left overdue), recent ones reported or still open.
@@ -247,7 +263,7 @@ async function advanceProblems(ctx: AppContext, ids: Ids, problems: { id: string
   const sorted = [...problems].sort((a, b) => a.foundAt.getTime() - b.foundAt.getTime());
   for (const [index, problem] of sorted.entries()) {
     const ageDays = (now.getTime() - problem.foundAt.getTime()) / (24 * HOUR);
-    const target = ageDays < 1.5 ? 'open' : ageDays < 4 ? (index % 2 === 0 ? 'submitted' : 'open') : index % 6 === 1 ? 'returned' : index % 6 === 3 ? 'open' : 'closed';
+    const target = demoStatus(ageDays, index);
     if (target === 'open') continue;
 
     const uploader = ids.unitUsers.get(problem.unitId) ?? { userId: ids.adminUserId, name: '系统管理员' };
@@ -268,7 +284,7 @@ async function advanceProblems(ctx: AppContext, ids: Ids, problems: { id: string
           report_submitted_by: uploader.userId,
           verified_by_name: target === 'submitted' ? null : ids.officerName,
           verified_at: target === 'submitted' ? null : toDbInstant(verifiedAt),
-          verify_note: target === 'closed' ? '经视频复查，整改到位' : target === 'returned' ? '整改报告未写明责任追究情况，请补充后重新报送' : null,
+          verify_note: verifyNotes[target],
           returned_count: target === 'returned' ? 1 : 0,
           updated_at: toDbInstant(target === 'submitted' ? reportAt : verifiedAt),
         })
@@ -278,7 +294,7 @@ async function advanceProblems(ctx: AppContext, ids: Ids, problems: { id: string
   }
 }
 
-/** One recorded roll call on each holiday or sensitive day of the demo month. */
+/** Records one roll call on each holiday or sensitive day of the demo month. */
 async function seedRollCalls(ctx: AppContext, ids: Ids, first: IsoDate, today: IsoDate, now: Date): Promise<void> {
   const settings = await readRollCallSettings(ctx.db.kysely);
   const window = settings.windows[0];

@@ -28,7 +28,7 @@ import {
 } from './problems.service.js';
 import { createSite, listSites, updateSite } from './sites.service.js';
 
-/** Who configures sites, platforms and the module's settings. */
+/** Roles that configure sites, platforms and the module's settings. */
 const configRoles = ['sys_admin', 'shift_leader'] as const;
 /** Duty staff and the seats that patrol by video (警务督查, 戒毒管理). */
 const patrolRoles = [...dutyHandlerRoles, 'seat_staff'] as const;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { documentStatuses, urgencies } from '../../domain/documents/index.js';
 import type { AppContext } from '../context.js';
-import { documentLimits } from '../documents/documents.schemas.js';
+import { documentLimits, urgencyInput } from '../documents/documents.schemas.js';
 import { operatorOf } from '../documents/documents.service.js';
 import { dutyHandlerRoles, dutyStaffRoles, rolesAccess } from '../http/access.js';
 import { currentUser } from '../http/auth-hook.js';
@@ -53,7 +53,7 @@ const optionalPhone = phone.nullish().or(z.literal('').transform(() => null));
 const phoneRecordBody = z.object({
   calledAt: z.iso.datetime({ offset: true }).optional(),
   title: optionalText(documentLimits.title),
-  urgency: z.enum(urgencies).optional(),
+  urgency: urgencyInput.optional(),
   callerUnit: optionalText(documentLimits.senderUnit),
   callerUnitId: z.string().min(1).max(64).nullish(),
   callerName: optionalText(documentLimits.personName),

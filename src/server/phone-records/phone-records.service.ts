@@ -119,7 +119,7 @@ async function assertCallerUnit(db: Executor, unitId: string | null | undefined)
   if (!unit) throw invalidField('来电单位', '所选单位不存在，请重新选择或直接填写单位名称');
 }
 
-/** The register title of a call: the given subject, else the start of the content. */
+/** Returns the register title of a call: the given subject, else the start of the content. */
 function titleOf(input: PhoneRecordInput): string {
   if (input.title) return input.title;
   const content = (input.content ?? '').replace(/\s+/g, ' ').trim();

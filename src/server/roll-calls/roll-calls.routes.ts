@@ -41,7 +41,7 @@ registerFieldLabels({
   checklist: '准备事项',
 });
 
-/** Longest range of one windows query. */
+/** Maximum days of one windows query. */
 const MAX_WINDOW_DAYS = 62;
 
 const person = z.object({ personId: z.string(), name: z.string() });

@@ -194,7 +194,7 @@ export interface AnswerSheetItem {
   question: string;
   /** The prepared answer, filled from the day's data. */
   answer: string;
-  /** What the officer still has to supply before reading it out. */
+  /** Facts the officer must still supply before reading the reply aloud. */
   missing: string[];
 }
 

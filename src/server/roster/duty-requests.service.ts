@@ -1,10 +1,10 @@
 /**
  * 换班 and 替班 on a published roster. A swap exchanges the requester's post
- * on one date with the counterpart's post of the same role on another date;
- * a substitution gives the requester's post to the counterpart. Both need
- * the counterpart's agreement and then the approval of an account holding a
- * role configured for the duty role (roster settings). Nothing changes on the
- * roster until approval.
+ * on one date with the counterpart's post of the same role on another date.
+ * A substitution gives the requester's post to the counterpart. Both need
+ * the counterpart's agreement and then the approval of an account with a
+ * role that the roster settings name for the duty role. Nothing changes on
+ * the roster until approval.
  */
 import { DUTY_ROLE_LABELS, type DutyRole } from '../../domain/roster/index.js';
 import type { IsoDate } from '../../domain/time.js';
@@ -123,7 +123,7 @@ export async function createDutyRequest(ctx: AppContext, user: SessionUser, acto
   return getDutyRequest(ctx.db.kysely, id, user);
 }
 
-/** The counterpart agrees (or declines) the request. */
+/** Records the counterpart's agreement or refusal. */
 export async function answerDutyRequest(ctx: AppContext, user: SessionUser, actor: AuditActor, id: string, agree: boolean): Promise<DutyRequestView> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -225,7 +225,7 @@ async function loadRequest(db: Executor, id: string): Promise<DutyChangeRequests
 }
 
 /** Finds a person's post of a role on a date in a published roster. */
-async function publishedPost(db: Executor, date: IsoDate, role: DutyRole, personId: string, who: string): Promise<RosterAssignmentsTable> {
+async function publishedPost(db: Executor, date: IsoDate, role: DutyRole, personId: string, holder: '申请人' | '对方人员'): Promise<RosterAssignmentsTable> {
   const roster = await db.selectFrom('rosters').select('status').where('month', '=', date.slice(0, 7)).executeTakeFirst();
   if (!roster || roster.status !== 'published') {
     throw invalidState(`${date.slice(0, 7)} 的排班尚未发布；草稿请由排班人员直接调整`);
@@ -237,7 +237,7 @@ async function publishedPost(db: Executor, date: IsoDate, role: DutyRole, person
     .where('role', '=', role)
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  if (!post) throw invalidField(who === '申请人' ? '日期' : '对方日期', `${who}在 ${date} 没有${DUTY_ROLE_LABELS[role]}值班，请核对日期和岗位`);
+  if (!post) throw invalidField(holder === '申请人' ? '日期' : '对方日期', `${holder}在 ${date} 没有${DUTY_ROLE_LABELS[role]}值班，请核对日期和岗位`);
   return post;
 }
 

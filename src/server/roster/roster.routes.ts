@@ -92,11 +92,11 @@ const requestSchema = z.object({
 const decisionBody = z.object({ approve: z.boolean(), note: optionalText(200) });
 
 /**
- * Access: every staff member reads rosters, asks for leave, swaps and
+ * Access: every staff member reads rosters and requests leave, swaps and
  * substitutions. The personnel office prepares rosters through the shift
  * leader and duty commander accounts (and the system administrator), so
- * those roles generate, adjust and publish; the roster settings name who
- * approves swaps of each duty role.
+ * those roles generate, adjust and publish. The roster settings name the
+ * roles that approve swaps of each duty role.
  */
 export async function rosterRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();

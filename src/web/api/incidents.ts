@@ -110,7 +110,7 @@ export interface IncidentOrder {
   doneByName: string | null;
 }
 
-/** What the signed-in user may do on the incident now, computed by the server. */
+/** Actions the signed-in user may take on the incident now, as computed by the server. */
 export interface IncidentActions {
   steps: { step: WorkflowStepKind; label: string; noteRequired: string | null }[];
   canEdit: boolean;

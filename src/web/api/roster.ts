@@ -155,7 +155,7 @@ export function useTodayDuty() {
   return useQuery({ queryKey: ['roster', 'today'], queryFn: () => apiGet<TodayDuty>('/api/duty/today'), refetchInterval: 60_000 });
 }
 
-/** The month's roster, or null when it has not been generated yet. */
+/** Loads the month's roster, or null when it has not been generated yet. */
 export function useRoster(month: string) {
   return useQuery({
     queryKey: ['roster', 'month', month],

@@ -6,6 +6,7 @@ import * as reports from './0004-reports.js';
 import * as documents from './0005-documents.js';
 import * as patrols from './0006-patrols.js';
 import * as incidents from './0007-incidents.js';
+import * as dutyReport from './0008-duty-report.js';
 import * as seatsSubmissions from './0009-seats-submissions.js';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005-documents': documents,
   '0006-patrols': patrols,
   '0007-incidents': incidents,
+  '0008-duty-report': dutyReport,
   '0009-seats-submissions': seatsSubmissions,
 };

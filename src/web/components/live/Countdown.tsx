@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { countdown } from '../../../domain/incidents/deadlines';
 
-/** The current time, updated every `intervalMs`. */
+/** Returns the current time, updated every `intervalMs`. */
 export function useNow(intervalMs = 1000): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {

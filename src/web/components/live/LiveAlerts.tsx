@@ -12,6 +12,7 @@ import { playAlertSound } from './alert-sound';
 import { useLiveConnectionState, useLiveEvents, type LiveEvent } from './live-events';
 
 const connectionLabels = { open: '实时提醒已连接', connecting: '实时提醒正在连接…', closed: '实时提醒未连接' } as const;
+const connectionBadges = { open: 'success', connecting: 'processing', closed: 'error' } as const;
 
 function incidentIdOf(event: LiveEvent): string | null {
   const data = event.data as { incidentId?: unknown } | undefined;
@@ -66,7 +67,7 @@ export function LiveAlerts() {
 
   return (
     <Tooltip title={permission === 'default' ? `${connectionLabels[connection]}，点击开启桌面通知和提示音` : connectionLabels[connection]}>
-      <Badge status={connection === 'open' ? 'success' : connection === 'connecting' ? 'processing' : 'error'} offset={[-4, 4]} dot>
+      <Badge status={connectionBadges[connection]} offset={[-4, 4]} dot>
         <Button icon={<BellOutlined />} aria-label="实时提醒" data-testid="live-alerts" onClick={permission === 'default' ? handleEnableNotifications : undefined}>
           {permission === 'default' ? '开启提醒' : null}
         </Button>

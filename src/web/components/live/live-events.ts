@@ -1,8 +1,8 @@
 /**
  * One EventSource per browser tab on /api/events/stream, shared by every
  * component that wants live events. The browser reconnects by itself after
- * a drop (the server asks for 3 s); listeners hear about each (re)connection
- * so they can refetch what they may have missed.
+ * a drop (the server sets a 3 s retry). Listeners are told of each
+ * (re)connection so they can refetch what they may have missed.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
@@ -89,7 +89,7 @@ export function useLiveEvents(onEvent: EventListener, onOpen?: OpenListener): vo
   }, []);
 }
 
-/** The state of the tab's live connection. */
+/** Returns the state of the tab's live connection. */
 export function useLiveConnectionState(): LiveConnectionState {
   return useSyncExternalStore(
     (listener) => {

@@ -14,8 +14,8 @@ interface FormValues {
 }
 
 /**
- * 号码提供登记: the officer records who asked, how their identity was
- * verified and why, and only then sees the number to give.
+ * Records a disclosure (号码提供登记): the officer enters who asked, how
+ * their identity was verified and why, and only then gets the number to give.
  */
 export function DisclosureModal({ entry, onClose }: { entry: DirectoryEntry; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();

@@ -7,7 +7,7 @@ import { useShowError } from '../../components/feedback';
 
 type Dialog = 'report' | 'opinion' | 'transfer' | null;
 
-/** The handling buttons of a document: report, opinion, transfer, archive, destroy. */
+/** Renders the handling buttons of a document: report, opinion, transfer, archive and destroy. */
 export function DocumentActions({ document }: { document: DocumentDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();

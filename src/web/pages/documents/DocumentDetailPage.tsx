@@ -29,7 +29,7 @@ function eventText(event: DocumentEvent): string {
   return `${head}${unit} · ${event.actorName}${event.text ? `：${event.text}` : ''}`;
 }
 
-/** A document's whole life on one page: its register entry, transfers and timeline. */
+/** Shows a document's whole life on one page: its register entry, transfers and timeline. */
 export default function DocumentDetailPage() {
   const { id } = useParams();
   const user = useCurrentUser();

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { formatWaiting, KindTag, UrgencyTag } from './document-labels';
 
-/** 待签收文电: transfers waiting for a signature; a unit's liaison sees and signs their own. */
+/** Lists transfers waiting for a signature (待签收文电); a unit's liaison gets only their unit's and signs them here. */
 export default function PendingSignaturesPage() {
   const user = useCurrentUser();
   const pendingQuery = usePendingSignatures();

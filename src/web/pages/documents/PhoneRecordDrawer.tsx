@@ -17,6 +17,7 @@ interface FormValues extends Record<keyof PhoneRecordFields, string | undefined>
 }
 
 const textFields: (keyof PhoneRecordFields)[] = ['callerUnit', 'callerName', 'callerPosition', 'callerPhone', 'receiverName'];
+const textFieldMaxLength: Partial<Record<keyof PhoneRecordFields, number>> = { callerUnit: 100, callerPhone: 20 };
 
 /** 电话记录 form; a major-incident call requires every field, as the regulations ask. */
 export function PhoneRecordDrawer({ record, onClose }: { record: PhoneRecord | null; onClose: () => void }) {
@@ -89,7 +90,7 @@ export function PhoneRecordDrawer({ record, onClose }: { record: PhoneRecord | n
           {major ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="重大案事件的电话记录必须详细记录来电人姓名、电话号码、时间，受话人姓名和详细的受话内容。" /> : null}
           {textFields.map((key) => (
             <Form.Item key={key} name={key} label={PHONE_RECORD_FIELD_LABELS[key]} className="nav-field" rules={required(key)}>
-              <Input autoFocus={key === 'callerUnit'} autoComplete="off" maxLength={key === 'callerUnit' ? 100 : key === 'callerPhone' ? 20 : 64} />
+              <Input autoFocus={key === 'callerUnit'} autoComplete="off" maxLength={textFieldMaxLength[key] ?? 64} />
             </Form.Item>
           ))}
           <Form.Item name="callerUnitId" label="来电单位（本系统单位，可选）" extra="选择后可一键转为该单位的突发案事件">

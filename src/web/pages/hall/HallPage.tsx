@@ -1,7 +1,7 @@
 /**
  * 指挥大厅 screen: full screen, dark, large type. It refetches its data on
  * every live event and after every reconnection (a server restart included),
- * and a banner says so when the data on screen may be stale.
+ * and a banner warns when the data on screen may be stale.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';

@@ -68,7 +68,7 @@ export function ReportsPanel({ data }: { data: ReportsSectionData }) {
   const reported = data.units.length - owing.length;
   return (
     <>
-      <div style={{ fontSize: 22, marginBottom: 8 }}>
+      <div style={{ fontSize: 20, marginBottom: 8 }}>
         <span style={{ color: hallColors.ok }}>已报 {reported}/{data.summary.total}</span>
         <span style={{ color: data.summary.missing > 0 ? hallColors.danger : hallColors.muted }}>　未报 {data.summary.missing}</span>
         <span style={{ color: data.summary.late > 0 ? hallColors.warning : hallColors.muted }}>　迟报 {data.summary.late}</span>
@@ -150,11 +150,12 @@ export function PatrolsPanel({ data }: { data: PatrolsSectionData }) {
 
 export function DeadlinesPanel({ data }: { data: DeadlinesSectionData }) {
   const { open, next } = data.rollCall;
+  let rollCallText = '近期无视频点名时段';
+  if (open) rollCallText = `视频点名时段进行中 ${open.startTime}—${open.endTime}`;
+  else if (next) rollCallText = `下一视频点名时段 ${next.date.slice(5)} ${next.startTime}—${next.endTime}`;
   return (
     <div style={{ fontSize: 20 }}>
-      <div style={{ fontSize: 22, marginBottom: 6, color: open ? hallColors.warning : hallColors.text }}>
-        {open ? `视频点名时段进行中 ${open.startTime}—${open.endTime}` : next ? `下一视频点名时段 ${next.date.slice(5)} ${next.startTime}—${next.endTime}` : '近期无视频点名时段'}
-      </div>
+      <div style={{ fontSize: 22, marginBottom: 6, color: open ? hallColors.warning : hallColors.text }}>{rollCallText}</div>
       {data.items.length === 0 ? <div style={{ color: hallColors.ok }}>无临近时限</div> : null}
       {data.items.map((item) => (
         <div key={`${item.kind}-${item.incidentId}`} style={{ display: 'flex', gap: 10, lineHeight: 1.7 }}>

@@ -25,6 +25,15 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { ElementFields } from './IncidentForm';
 import { OrderDoneModal, OrderModal, ReportModal, StepModal, reportKindLabels } from './IncidentActionModals';
 
+/** Name of the written report this incident still needs: a supplement after a phone report, else the written first report. */
+function writtenReportLabel(incident: Incident): string {
+  return incident.needsWrittenSupplement ? '书面补报' : '书面初报';
+}
+
+function reportLabel(incident: Incident, kind: ReportKind): string {
+  return kind === 'written' ? writtenReportLabel(incident) : reportKindLabels[kind];
+}
+
 function short(value: string | null): string {
   return value ? formatInstant(value).slice(0, 16) : '—';
 }
@@ -121,7 +130,7 @@ function ActionBar({ incident, actions, onStep, onReport, onEdit }: { incident: 
       {actions.canReport
         ? reportKinds.map((kind) => (
             <Button key={kind} onClick={() => onReport(kind)}>
-              登记{kind === 'written' ? (incident.needsWrittenSupplement ? '书面补报' : '书面初报') : reportKindLabels[kind]}
+              登记{reportLabel(incident, kind)}
             </Button>
           ))
         : null}
@@ -333,7 +342,7 @@ export default function IncidentDetailPage() {
         <ReportModal
           incidentId={incident.id}
           kind={reportKind}
-          title={reportKind === 'written' ? (incident.needsWrittenSupplement ? '书面补报' : '书面初报') : reportKindLabels[reportKind]}
+          title={reportLabel(incident, reportKind)}
           onClose={() => setReportKind(null)}
         />
       ) : null}

@@ -1,9 +1,18 @@
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { dutyPostLabels, useCandidates, useCreateDutyRequest, useRoster, type DutyPost, type DutyRequestInput } from '../../api/roster';
+import { dutyPostLabels, useCandidates, useCreateDutyRequest, useRoster, type DutyPost, type DutyRequestInput, type RosterDay, type RosterSlot } from '../../api/roster';
 import { useShowError } from '../../components/feedback';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Lists the people holding the role on the counterpart's date, who may take part in a swap. */
+function swapOptions(day: RosterDay | undefined, role: DutyPost): { value: string; label: string }[] {
+  if (!day) return [];
+  let people: (RosterSlot | null)[] = day.officers;
+  if (role === 'commander') people = [day.commander];
+  if (role === 'shiftLeader') people = [day.shiftLeader];
+  return people.filter((person) => person !== null).map((person) => ({ value: person.personId, label: person.name }));
+}
 
 /** New swap (换班) or substitution (替班) request for one of the user's own duties. */
 export function DutyRequestModal({ onClose }: { onClose: () => void }) {
@@ -22,12 +31,7 @@ export function DutyRequestModal({ onClose }: { onClose: () => void }) {
 
   const counterpartOptions =
     kind === 'swap'
-      ? (() => {
-          const day = counterpartRoster.data?.days.find((candidate) => candidate.date === validCounterpartDate);
-          if (!day) return [];
-          const people = role === 'commander' ? [day.commander] : role === 'shiftLeader' ? [day.shiftLeader] : day.officers;
-          return people.filter((person) => person !== null).map((person) => ({ value: person.personId, label: person.name }));
-        })()
+      ? swapOptions(counterpartRoster.data?.days.find((candidate) => candidate.date === validCounterpartDate), role)
       : (candidates.data?.candidates ?? []).map((candidate) => ({ value: candidate.personId, label: `${candidate.name}（共 ${candidate.totalCount} 次）` }));
 
   async function handleSubmit() {

@@ -9,7 +9,7 @@ interface Props {
   onSelect?: (day: RosterDay) => void;
 }
 
-/** The month as a Monday-first grid, each day coloured and named by its day type. */
+/** Renders the month as a Monday-first grid, each day coloured and named by its day type. */
 export function RosterCalendar({ days, onSelect }: Props) {
   const leading = days.length > 0 ? mondayIndex(days[0]!.date) : 0;
   const cells: (RosterDay | null)[] = [...Array<null>(leading).fill(null), ...days];
