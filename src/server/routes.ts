@@ -24,6 +24,7 @@ import { unitRoutes } from './org/units.routes.js';
 import { securityRoutes } from './users/security.routes.js';
 import { userRoutes } from './users/users.routes.js';
 import { patrolsRoutes } from './patrols/patrols.routes.js';
+import { dutyReportModuleRoutes } from './duty-report/module.routes.js';
 
 /** Registers every module's routes. Add a module here with one line. */
 export async function registerModuleRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -51,4 +52,5 @@ export async function registerModuleRoutes(api: FastifyInstance, ctx: AppContext
   await submissionRoutes(api, ctx);
   await calendarFeedRoutes(api, ctx);
   await rosterOutputRoutes(api, ctx);
+  await dutyReportModuleRoutes(api, ctx);
 }

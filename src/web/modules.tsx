@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { centerRoles, roles, type Role } from '../shared/roles';
 import type { ModuleEntry } from './app/module-types';
+import { DesktopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { BookOutlined, FileDoneOutlined, FileTextOutlined, PhoneOutlined } from '@ant-design/icons';
 import { AlertOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { CalendarOutlined, HomeOutlined, ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
@@ -45,5 +46,22 @@ export const modules: ModuleEntry[] = [
   { path: '/users', label: '账号管理', icon: <IdcardOutlined />, roles: ['sys_admin', 'security_admin'], group: 'system', page: () => import('./pages/users/UsersPage') },
   { path: '/security', label: '安全策略', icon: <SafetyCertificateOutlined />, roles: ['security_admin'], group: 'system', page: () => import('./pages/security/SecurityPolicyPage') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'], group: 'system', page: () => import('./pages/audit/AuditPage') },
+  { path: '/my-duty', label: '我的值班', icon: <ScheduleOutlined />, roles: ['duty_commander', 'shift_leader', 'duty_officer'], group: 'duty', page: () => import('./pages/my-duty/MyDutyPage') },
+  { path: '/handover', label: '交接班', icon: <SwapOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'duty', page: () => import('./pages/handover/HandoverPage') },
+  { path: '/duty-log', label: '值班日志', icon: <FileTextOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'duty', page: () => import('./pages/duty-log/DutyLogPage') },
+  { path: '/duty-report', label: '值班报告', icon: <FileDoneOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'duty', page: () => import('./pages/duty-report/DutyReportPage') },
+  { path: '/duty-report/print', label: '值班报告打印', roles: [...centerRoles, 'sys_admin'], group: 'duty', hideInMenu: true, fullScreen: true, page: () => import('./pages/duty-report/DutyReportPrintPage') },
+  { path: '/duty-signin', label: '签到签退', icon: <IdcardOutlined />, roles: centerRoles, group: 'duty', page: () => import('./pages/duty-signin/DutySigninPage') },
   { path: '/profile', label: '个人中心', icon: <UserOutlined />, roles: staffRoles, group: 'personal', page: () => import('./pages/profile/ProfilePage') },
+  { path: '/submissions', label: '月度人员报送', icon: <SolutionOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'duty', page: () => import('./pages/submissions/SubmissionsPage') },
+  { path: '/seats', label: '联合坐席', icon: <DesktopOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', page: () => import('./pages/seats/SeatsPage') },
+  { path: '/roster/print', label: '值班表打印', roles: staffRoles, group: 'duty', hideInMenu: true, fullScreen: true, page: () => import('./pages/roster-outputs/RosterPrintPage') },
+  { path: '/profile/calendar-feed', label: '我的值班订阅', icon: <CalendarOutlined />, roles: centerRoles, group: 'personal', page: () => import('./pages/roster-outputs/CalendarFeedPage') },
+  { path: '/daily-report', label: '今日报送', icon: <FileTextOutlined />, roles: ['unit_liaison'], group: 'information', page: () => import('./pages/reports/DailyReportPage') },
+  { path: '/daily-reports/status', label: '零报告情况', icon: <DashboardOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'information', page: () => import('./pages/reports/StatusBoardPage') },
+  { path: '/report-items', label: '要情信息审核', icon: <FileDoneOutlined />, roles: ['duty_commander', 'shift_leader', 'duty_officer'], group: 'information', page: () => import('./pages/reports/ReviewQueuePage') },
+  { path: '/bulletins', label: '《司法要情》', icon: <BookOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'information', page: () => import('./pages/bulletins/BulletinsPage') },
+  { path: '/bulletins/:id/print', label: '《司法要情》打印', roles: [...centerRoles, 'sys_admin'], group: 'information', hideInMenu: true, fullScreen: true, page: () => import('./pages/bulletins/BulletinPrintPage') },
+  { path: '/instructions', label: '领导批示', icon: <AuditOutlined />, roles: [...centerRoles, 'sys_admin', 'unit_liaison'], group: 'information', page: () => import('./pages/instructions/InstructionsPage') },
+  { path: '/report-stats', label: '采用情况统计', icon: <BarChartOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'information', page: () => import('./pages/reports/MonthlyStatsPage') },
 ];

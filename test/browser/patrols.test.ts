@@ -22,7 +22,7 @@ describe('video patrol, night check and roll call pages', () => {
     expect(rows).toBeGreaterThanOrEqual(8);
     await screenshot(page, 'patrols-01-night-check-plan');
 
-    await page.getByRole('button', { name: '登记' }).first().click();
+    await page.getByRole('button', { name: /^登\s*记$/ }).first().click();
     await page.getByText('是否在岗在位').waitFor();
     await screenshot(page, 'patrols-02-night-check-record', { fullPage: false });
     await page.getByRole('button', { name: /取\s*消/ }).click();
@@ -68,7 +68,7 @@ describe('video patrol, night check and roll call pages', () => {
   test('roll-call answer sheet', async () => {
     const { page, baseUrl } = session;
     await page.goto(`${baseUrl}/roll-calls`);
-    await page.getByText('点名应答单').waitFor();
+    await page.getByText(/^点名应答单（/).waitFor();
     await page.getByText(/今天值班的指挥长是/).waitFor();
     await screenshot(page, 'patrols-08-roll-call');
     expectNoPageProblems(session);
@@ -80,7 +80,7 @@ describe('video patrol, night check and roll call pages', () => {
     await page.getByText('尚未恢复的异常平台').waitFor();
     await screenshot(page, 'patrols-09-platforms');
     await page.goto(`${baseUrl}/patrols/sites`);
-    await page.getByText('戒毒所大门').waitFor();
+    await page.getByRole('cell', { name: '秀英区司法局指挥室', exact: true }).waitFor();
     await screenshot(page, 'patrols-10-sites');
     expectNoPageProblems(session);
   });

@@ -114,6 +114,11 @@ describe('duty calendar and roster pages', () => {
     await page.getByLabel('年份').fill('2027');
     await page.getByText(/2027 年未载入国务院节假日安排/).waitFor();
     await screenshot(page, 'roster-12-calendar-2027');
+
+    await page.goto(`${baseUrl}/roster`);
+    await page.getByRole('button', { name: '排班设置' }).click();
+    await page.getByText('两次值班之间至少间隔的天数').waitFor();
+    await screenshot(page, 'roster-13-settings', { fullPage: false });
     expectNoPageProblems(session);
   });
 });

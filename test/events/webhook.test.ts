@@ -15,7 +15,7 @@ describe('outbound webhook', () => {
   let failuresLeft = 1;
 
   beforeAll(async () => {
-    // The receiver answers 500 once, then 204, so the first delivery needs a retry.
+    // The receiver responds 500 once, then 204, so the first delivery needs a retry.
     receiver = http.createServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));

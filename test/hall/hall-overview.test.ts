@@ -33,6 +33,9 @@ describe.each(availableDialects())('hall overview on %s', (dialect) => {
     expect(incidents.items[0].missingElements).toContain('网上舆情');
     const duty = overview.sections.find((section: { key: string }) => section.key === 'duty').data;
     expect(duty.date).toBe('2026-03-10');
+    const reports = overview.sections.find((section: { key: string }) => section.key === 'reports').data;
+    expect(reports.date).toBe('2026-03-10');
+    expect(reports.units.length).toBeGreaterThan(0);
     const week = overview.sections.find((section: { key: string }) => section.key === 'week').data;
     expect(week.days).toHaveLength(7);
     expect(week.days.at(-1)).toMatchObject({ date: '2026-03-10', incidents: 1, majorIncidents: 1 });

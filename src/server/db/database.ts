@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** The PostgreSQL URL, for connections outside the pool (LISTEN); null on SQLite. */
+  connectionString: string | null;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function openSqlite(file: string): Db {
   return {
     kysely,
     dialect: 'sqlite',
+    connectionString: null,
     async close() {
       if (closed) return;
       closed = true;
@@ -49,6 +52,7 @@ export function openPostgres(connectionString: string, maxConnections = 10): Db 
   return {
     kysely,
     dialect: 'postgres',
+    connectionString,
     async close() {
       if (closed) return;
       closed = true;

@@ -6,14 +6,13 @@ import { PostgresEventBus } from './postgres-event-bus.js';
 /**
  * Returns the event bus for the database in use: in-process on SQLite, and
  * LISTEN/NOTIFY on PostgreSQL so events reach users on every instance.
- * The LISTEN connection needs the database URL: `connectionString`, else a
- * `connectionString` on the Db handle, else DATABASE_URL (the variable that
- * opened the database in production).
+ * The LISTEN connection needs the database URL: `connectionString`, else the
+ * Db handle's own URL.
  */
 export async function createEventBus(db: Db, log: FastifyBaseLogger, options: { connectionString?: string | null } = {}): Promise<EventBus> {
   if (db.dialect !== 'postgres') return new LocalEventBus();
 
-  const connectionString = options.connectionString ?? (db as Db & { connectionString?: string }).connectionString ?? process.env.DATABASE_URL ?? null;
+  const connectionString = options.connectionString ?? db.connectionString;
   if (!connectionString) {
     // NOTE: without a URL the bus cannot LISTEN, so only this instance's users get live events.
     log.warn('PostgreSQL in use but no DATABASE_URL for the live event bus; live events stay on this instance');

@@ -168,7 +168,8 @@ export const patrolsDemoSeeder: DemoSeeder = {
       const rehabUnitId = seed.unitIdByKey.get('luoniushan');
       const rehabUser = rehabUnitId ? ids.unitUsers.get(rehabUnitId) : undefined;
       if (rehabUnitId && rehabUser) {
-        for (let date = first; date <= today; date = addDays(date, 1)) {
+        // Through the next calendar date, because before the handover the calendar date is already tomorrow's.
+        for (let date = first; date <= addDays(today, 1); date = addDays(date, 1)) {
           await trx
             .insertInto('rehab_daily_reports')
             .values({
@@ -180,7 +181,7 @@ export const patrolsDemoSeeder: DemoSeeder = {
               order_status: '监管安全秩序平稳，无异常情况',
               submitted_by: rehabUser.userId,
               submitted_by_name: rehabUser.name,
-              updated_at: toDbInstant(zonedInstant(date, '08:10', tz)),
+              updated_at: toDbInstant(new Date(Math.min(zonedInstant(date, '08:10', tz).getTime(), now.getTime()))),
             })
             .execute();
         }

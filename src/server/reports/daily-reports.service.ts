@@ -316,7 +316,7 @@ async function findByKey(db: Executor, unitId: string, key: string): Promise<Dai
   return db.selectFrom('daily_reports').selectAll().where('unit_id', '=', unitId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-/** Lists submissions; a unit liaison sees only their unit's and gets 403 for another's. */
+/** Lists submissions. A unit liaison gets only their own unit's, and 403 for another unit. */
 export async function listDailyReports(ctx: AppContext, user: SessionUser, query: { unitId?: string; from: IsoDate; to: IsoDate }): Promise<DailyReportView[]> {
   const unitId = scopeUnit(user, query.unitId);
   let select = ctx.db.kysely.selectFrom('daily_reports').selectAll().where('report_date', '>=', query.from).where('report_date', '<=', query.to);

@@ -1,8 +1,8 @@
 /**
- * Review of key-information items (要情信息): the duty officer adopts,
- * returns or merges each item, the shift leader reviews, a returned item
- * comes back revised with every version kept, and urgent or early-sign items
- * get their written supplement, verification and follow-ups (续报).
+ * Review of key-information items (要情信息). The duty officer adopts,
+ * returns or merges each item and the shift leader reviews it. A returned
+ * item comes back revised with every version kept. Urgent and early-sign
+ * items get their written supplement, verification and follow-ups (续报).
  */
 import { followUpLabel } from '../../domain/incidents/index.js';
 import type { ReportItemStatus } from '../../domain/reports/index.js';
@@ -91,7 +91,7 @@ export type MarkInput =
 
 const markLabels = { adopt: '采用', return: '退回修改', merge: '合并' } as const;
 
-/** The duty officer marks an item adopted (采用), returned with a reason (退回修改) or merged into another (合并). */
+/** Marks an item adopted (采用), returned with a reason (退回修改) or merged into another (合并), as the duty officer does. */
 export async function markReportItem(ctx: AppContext, actor: AuditActor, id: string, input: MarkInput): Promise<ReportItemDetail> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -136,7 +136,7 @@ export async function markReportItem(ctx: AppContext, actor: AuditActor, id: str
   return loadItemDetail(ctx, id);
 }
 
-/** The shift leader confirms the officer's marking (值班长审核). */
+/** Records the shift leader's review of the officer's marking (值班长审核). */
 export async function reviewReportItem(ctx: AppContext, actor: AuditActor, id: string): Promise<ReportItemDetail> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {

@@ -232,7 +232,7 @@ export async function answerSheet(ctx: AppContext, db: Executor, date: IsoDate):
   const items: AnswerSheetItem[] = [
     {
       question: `您好！${centerName}，我是司法厅指挥中心指挥长（值班长、值班员）**，听到请回复！`,
-      answer: `司法厅指挥中心，我是${centerName}值班员${officerNames || '**'}，现在通讯已联通，信号正常、视频清晰，请指示！`,
+      answer: `司法厅指挥中心，我是${centerName}值班员${staff.officers[0]?.name ?? '**'}，现在通讯已联通，信号正常、视频清晰，请指示！`,
       missing: officerNames ? [] : ['当日值班员'],
     },
     {
@@ -260,8 +260,7 @@ export async function answerSheet(ctx: AppContext, db: Executor, date: IsoDate):
     },
     {
       question: '请报告本地区当日有无重大活动、重要事件、司法行政机关总体履职情况。',
-      answer: `${[day.name ? `今天是${day.name}（${DAY_TYPE_LABELS[day.dayType]}）` : `今天是${DAY_TYPE_LABELS[day.dayType]}`, majorEvents.length > 0 ? `重大活动：${majorEvents.join('、')}` : '本地区当日无重大活动']
-        .join('，')}；全市司法行政机关按要求落实值班值守，总体履职正常。报告完毕！`,
+      answer: `${day.name ? `今天是${day.name}（${DAY_TYPE_LABELS[day.dayType]}），` : ''}${majorEvents.length > 0 ? `本地区当日重大活动：${majorEvents.join('、')}` : '本地区当日无重大活动'}；全市司法行政机关按要求落实值班值守，总体履职正常。报告完毕！`,
       missing: [],
     },
     {

@@ -31,7 +31,7 @@ export interface DutyRequestInput {
   counterpartDate?: IsoDate | null;
   leaveId?: string | null;
   reason: string;
-  /** Defaults to the signed-in user's person; roster preparers may request for others. */
+  /** Defaults to the signed-in user's person. Roster preparers may also request for others. */
   requesterPersonId?: string | null;
 }
 
@@ -171,6 +171,7 @@ export async function decideDutyRequest(
       if (request.date < today || (request.counterpart_date !== null && request.counterpart_date < today)) {
         throw invalidState('申请涉及的值班日已过去，不能再批准，请驳回');
       }
+      await recheckRequest(trx, request, today);
       await applyRequest(trx, actor, user, request, now);
       applied = request;
     }
@@ -270,6 +271,25 @@ async function checkSubstitution(db: Executor, input: DutyRequestInput, own: Ros
 
 function dayPosts(db: Executor, date: IsoDate): Promise<RosterAssignmentsTable[]> {
   return db.selectFrom('roster_assignments').selectAll().where('date', '=', date).execute();
+}
+
+/** Runs the request's checks again, because leave or other changes may have been approved since it was made. */
+async function recheckRequest(trx: Executor, request: DutyChangeRequestsTable, today: IsoDate): Promise<void> {
+  const input: DutyRequestInput = {
+    kind: request.kind,
+    date: request.date,
+    role: request.role,
+    counterpartPersonId: request.counterpart_person_id,
+    counterpartDate: request.counterpart_date,
+    leaveId: request.leave_id,
+    reason: request.reason,
+  };
+  const own = await publishedPost(trx, request.date, request.role, request.requester_person_id, '申请人');
+  if (request.kind === 'swap') {
+    await checkSwap(trx, input, own, today);
+  } else {
+    await checkSubstitution(trx, input, own);
+  }
 }
 
 async function applyRequest(trx: Executor, actor: AuditActor, user: SessionUser, request: DutyChangeRequestsTable, now: Date): Promise<void> {

@@ -54,7 +54,10 @@ export async function generateMonth(ctx: AppContext, actor: AuditActor, month: s
       );
     }
 
-    await syncRotationMembers(trx, today);
+    // A newcomer joins on the first day this generation can give them, so the
+    // generator neither draws them earlier nor makes them catch up on past duties.
+    const firstOpenDay = [first, addDays(today, 1)].sort()[1]!;
+    await syncRotationMembers(trx, firstOpenDay);
     const { calendar, days } = await classifyMonth(ctx, trx, month);
     const settings = await readRosterSettings(trx);
     const current = await trx.selectFrom('roster_assignments').selectAll().where('month', '=', month).execute();

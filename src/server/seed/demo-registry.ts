@@ -3,6 +3,7 @@ import { rosterDemoSeeder } from '../roster/roster-demo.js';
 import { patrolsDemoSeeder } from '../patrols/patrols-demo.js';
 import { seatsDemoSeeder } from '../seats/seats-demo.js';
 import { documentsDemoSeeder } from '../documents/documents-demo.js';
+import { reportsDemoSeeder } from '../reports/reports.demo.js';
 
 /** Keys of the demo organization (see haikou.ts) mapped to their database ids. */
 export interface DemoSeedContext {
@@ -22,4 +23,5 @@ export const demoSeeders: DemoSeeder[] = [
   patrolsDemoSeeder,
   seatsDemoSeeder,
   documentsDemoSeeder,
+  reportsDemoSeeder,
 ];

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, isApiError } from '../app/api-client';
+import type { Role } from '../../shared/roles';
 import type { DayType, DutyLevel } from './calendar';
 
 export type DutyPost = 'commander' | 'shiftLeader' | 'officer';
@@ -212,6 +213,10 @@ export function useAdjustPost() {
   });
 }
 
+export function useSetOfficersOnDate() {
+  return useRosterMutation((input: { date: string; officers: number }) => apiSend('PUT', `/api/roster-officer-counts/${input.date}`, { officers: input.officers }));
+}
+
 export function useRequestLeave() {
   return useRosterMutation((input: { personId?: string | null; from: string; to: string; reason: string }) => apiSend('POST', '/api/duty-leaves', input));
 }
@@ -238,4 +243,19 @@ export function useDecideDutyRequest() {
 
 export function useCancelDutyRequest() {
   return useRosterMutation((id: string) => apiSend('POST', `/api/duty-requests/${id}/cancel`));
+}
+
+export interface RosterSettings {
+  officersPerDay: Record<DayType, number>;
+  minRestDays: number;
+  fairnessWindow: 'calendar_year' | 'rolling_year';
+  approverRoles: Record<DutyPost, Role[]>;
+}
+
+export function useRosterSettings() {
+  return useQuery({ queryKey: ['roster', 'settings'], queryFn: () => apiGet<{ settings: RosterSettings }>('/api/roster-settings') });
+}
+
+export function useSaveRosterSettings() {
+  return useRosterMutation((settings: RosterSettings) => apiSend<{ settings: RosterSettings }>('PUT', '/api/roster-settings', settings));
 }

@@ -2,12 +2,15 @@ import { formatInstant } from '../../../domain/time.js';
 import { dailyStatusOf } from '../../reports/daily-reports.service.js';
 import type { HallSectionProvider } from '../sections.js';
 
-/** Daily report status (零报告) of every unit for today. */
+/**
+ * Daily report status (零报告) of every unit for the duty day on screen, so the
+ * night shift still sees the day it is on duty for rather than a new date.
+ */
 export const reportsSection: HallSectionProvider = {
   key: 'reports',
   title: '各单位今日报送',
   async load(ctx, db, moment) {
-    const status = await dailyStatusOf(ctx, db, moment.today);
+    const status = await dailyStatusOf(ctx, db, moment.dutyDate);
     const tz = ctx.config.timeZone;
     return {
       date: status.date,

@@ -25,5 +25,5 @@ export function WeekChart({ data }: { data: WeekSectionData }) {
       { name: '迟报单位', type: 'line', data: data.days.map((day) => day.reportsLate), itemStyle: { color: '#ff9c6e' } },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: '100%', minHeight: 220 }} notMerge />;
+  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: '100%', minHeight: 120 }} notMerge />;
 }

@@ -10,7 +10,7 @@ import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { centerToday, shortInstant, toApiInstant } from '../patrols/patrol-time';
+import { centerDutyDate, shortInstant, toApiInstant } from '../patrols/patrol-time';
 
 type PlannedSite = PlanDetail['sites'][number];
 
@@ -18,7 +18,7 @@ type PlannedSite = PlanDetail['sites'][number];
 export default function NightChecksPage() {
   const user = useCurrentUser();
   const canRecord = hasAnyRole(user, ['duty_commander', 'shift_leader', 'duty_officer']);
-  const [date, setDate] = useState(centerToday());
+  const [date, setDate] = useState(centerDutyDate());
   const [majorEvent, setMajorEvent] = useState(false);
   const [recording, setRecording] = useState<PlannedSite | null>(null);
   const planQuery = useNightCheckPlan(date);

@@ -20,6 +20,7 @@ function barOption(labels: string[], values: number[], horizontal = false) {
   const category = { type: 'category' as const, data: labels, axisLabel: { interval: 0 } };
   const value = { type: 'value' as const, minInterval: 1 };
   return {
+    animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: horizontal ? 150 : 40, right: 20, top: 20, bottom: 30 },
     xAxis: horizontal ? value : category,

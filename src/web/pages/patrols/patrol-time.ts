@@ -1,12 +1,18 @@
 import type { Dayjs } from 'dayjs';
-import { formatInstant, zonedParts } from '../../../domain/time';
+import { dutyDateOf, formatInstant, zonedParts } from '../../../domain/time';
 
-// NOTE: the server's zone is configurable (ZHIBAN_TIME_ZONE); these pages assume the shipped default.
+// NOTE: the server's zone and handover time are configurable; these pages assume the shipped defaults.
 export const CENTER_TIME_ZONE = 'Asia/Shanghai';
+const HANDOVER_TIME = '08:30';
 
 /** Today's calendar date in the center's zone. */
 export function centerToday(): string {
   return zonedParts(new Date(), CENTER_TIME_ZONE).date;
+}
+
+/** Current duty date: before the 08:30 handover the night still belongs to yesterday's duty day. */
+export function centerDutyDate(): string {
+  return dutyDateOf(new Date(), CENTER_TIME_ZONE, HANDOVER_TIME);
 }
 
 /** An instant as the API expects it, with the center's offset. */

@@ -1,6 +1,6 @@
-import { Descriptions, Drawer, Select, Space, Typography } from 'antd';
+import { App, Descriptions, Drawer, InputNumber, Select, Space, Typography } from 'antd';
 import { dayTypeLabels, dutyLevelLabels } from '../../api/calendar';
-import { dutyPostLabels, useAdjustPost, useCandidates, type DutyPost, type RosterDay, type RosterSlot } from '../../api/roster';
+import { dutyPostLabels, useAdjustPost, useCandidates, useSetOfficersOnDate, type DutyPost, type RosterDay, type RosterSlot } from '../../api/roster';
 import { useShowError } from '../../components/feedback';
 
 interface Props {
@@ -11,6 +11,18 @@ interface Props {
 
 /** Adjusts the posts of one draft day by picking another eligible person. */
 export function DayEditDrawer({ month, day, onClose }: Props) {
+  const setOfficers = useSetOfficersOnDate();
+  const showError = useShowError();
+  const { message } = App.useApp();
+
+  function handleOfficersChange(officers: number | null) {
+    if (!officers || officers === day.officersNeeded) return;
+    setOfficers.mutate(
+      { date: day.date, officers },
+      { onSuccess: () => void message.success(`${day.date} 值班员人数已设为 ${officers} 人，请补选人员或重新生成`), onError: (error) => showError(error) },
+    );
+  }
+
   const posts: { role: DutyPost; slot: number; current: RosterSlot | null }[] = [
     { role: 'commander', slot: 0, current: day.commander },
     { role: 'shiftLeader', slot: 0, current: day.shiftLeader },
@@ -26,6 +38,9 @@ export function DayEditDrawer({ month, day, onClose }: Props) {
       <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="日期类型">{day.name ? `${dayTypeLabels[day.dayType]}·${day.name}` : dayTypeLabels[day.dayType]}</Descriptions.Item>
         <Descriptions.Item label="值班等级">{dutyLevelLabels[day.dutyLevel]}</Descriptions.Item>
+        <Descriptions.Item label="值班员人数">
+          <InputNumber aria-label="值班员人数" min={1} max={50} size="small" value={day.officersNeeded} onChange={handleOfficersChange} disabled={setOfficers.isPending} />
+        </Descriptions.Item>
       </Descriptions>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {posts.map((post) => (

@@ -1,6 +1,7 @@
 import { App, Alert, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useCalendarDays } from '../../api/calendar';
 import { dutyPostLabels, useGenerateRoster, usePublishRoster, useRoster, useRosterChanges, type RosterDay } from '../../api/roster';
 import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,6 +11,7 @@ import { DayEditDrawer } from './DayEditDrawer';
 import { rosterManagerRoles, shiftMonth } from './month';
 import { RosterCalendar } from './RosterCalendar';
 import { RosterReports } from './RosterReports';
+import { RosterSettingsModal } from './RosterSettingsModal';
 
 const changeKindLabels: Record<string, string> = {
   generate: '生成',
@@ -19,6 +21,11 @@ const changeKindLabels: Record<string, string> = {
   swap: '换班',
   substitution: '替班',
 };
+
+function lastDayOf(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+}
 
 function currentMonth(): string {
   const now = new Date();
@@ -31,14 +38,17 @@ export default function RosterPage() {
   const showError = useShowError();
   const [month, setMonth] = useState(currentMonth);
   const [editing, setEditing] = useState<RosterDay | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const roster = useRoster(month);
+  const calendar = useCalendarDays(`${month}-01`, lastDayOf(month));
   const changes = useRosterChanges(month);
   const generate = useGenerateRoster();
   const publish = usePublishRoster();
 
   const isManager = hasAnyRole(user, rosterManagerRoles);
+  const maySetRules = hasAnyRole(user, ['sys_admin', 'duty_commander']);
   const data = roster.data ?? null;
-  const unofficial = data ? !data.official : month.slice(0, 4) > '2026';
+  const unofficial = calendar.data ? calendar.data.days.some((day) => !day.official) : false;
 
   function runGenerate(confirmRegenerate: boolean) {
     generate.mutate(
@@ -87,6 +97,7 @@ export default function RosterPage() {
       <Button onClick={() => setMonth(currentMonth())}>本月</Button>
       <Button onClick={() => setMonth(shiftMonth(month, 1))}>下个月</Button>
       <Link to="/roster/requests"><Button>换班、替班与请假</Button></Link>
+      {maySetRules ? <Button onClick={() => setSettingsOpen(true)}>排班设置</Button> : null}
       {isManager ? (
         <Button onClick={handleGenerate} loading={generate.isPending}>
           {data ? '重新生成' : '生成排班'}
@@ -165,6 +176,7 @@ export default function RosterPage() {
           <Typography.Text type="secondary">红色为法定节假日，绿色为周六周日，蓝色为调休上班日，橙色为重要敏感时期；红框表示空缺或请假冲突。</Typography.Text>
         </Space>
       ) : null}
+      {settingsOpen ? <RosterSettingsModal onClose={() => setSettingsOpen(false)} /> : null}
       {editing && data ? <DayEditDrawer month={month} day={data.days.find((day) => day.date === editing.date) ?? editing} onClose={() => setEditing(null)} /> : null}
     </>
   );

@@ -1,0 +1,160 @@
+/**
+ * The unit liaison's page: today's report on one screen (usable on a phone),
+ * with the draft kept in localStorage so nothing typed is lost when the
+ * network drops, and the unit's history below.
+ */
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { REPORT_CATEGORY_LABELS } from '../../../domain/reports/categories';
+import { useReportHistory, useSubmitReport, type ItemInput } from '../../api/reports';
+import { useCurrentUser } from '../../app/auth';
+import { useShowError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { categoryOptions, clockOf, localToday } from './report-labels';
+
+interface Draft {
+  kind: 'items' | 'zero';
+  items: ItemInput[];
+  /** Idempotency key of this draft: kept until the server confirms, so a resend is recognized. */
+  key: string;
+}
+
+const emptyItem = (): ItemInput => ({ category: 'other', title: '', content: '', place: '', measures: '', urgent: false, phoneFirst: false, earlySign: false });
+
+function newKey(): string {
+  return `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function loadDraft(storageKey: string): Draft {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    if (stored) return JSON.parse(stored) as Draft;
+  } catch {
+    // A damaged draft is replaced by an empty one.
+  }
+  return { kind: 'items', items: [emptyItem()], key: newKey() };
+}
+
+export default function DailyReportPage() {
+  const user = useCurrentUser();
+  const today = localToday();
+  const storageKey = `zhiban.daily-report.${user.id}.${today}`;
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(storageKey));
+  const history = useReportHistory();
+  const submit = useSubmitReport();
+  const showError = useShowError();
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    localStorage.setItem(storageKey, JSON.stringify(draft));
+  }, [draft, storageKey]);
+
+  const todays = useMemo(() => (history.data ?? []).filter((report) => report.date === today), [history.data, today]);
+  const hasItemsToday = todays.some((report) => report.kind === 'items');
+
+  function updateItem(index: number, patch: Partial<ItemInput>) {
+    setDraft((current) => ({ ...current, items: current.items.map((item, position) => (position === index ? { ...item, ...patch } : item)) }));
+  }
+
+  async function handleSubmit() {
+    const body = draft.kind === 'zero' ? { kind: 'zero' as const } : { kind: 'items' as const, items: draft.items };
+    try {
+      const result = await submit.mutateAsync({ key: draft.key, body });
+      void message.success(result.replayed ? '该报送此前已成功保存，未重复报送。' : result.report.late ? '已报送（已超过截止时间，记为迟报）。' : '报送成功。');
+      localStorage.removeItem(storageKey);
+      setDraft({ kind: 'items', items: [emptyItem()], key: newKey() });
+    } catch (error) {
+      // The draft and its key stay, so resending after a network failure cannot store twice.
+      showError(error);
+    }
+  }
+
+  return (
+    <div style={{ maxWidth: 760 }}>
+      <PageHeader title="今日报送" description={`${today}：有事报情况、无事报平安，每日15时前报送。`} />
+      {todays.length > 0 && (
+        <Alert style={{ marginBottom: 12 }} type="success" showIcon message={`今日已报送 ${todays.length} 次，最近一次 ${clockOf(todays[0]!.submittedAt)}${todays.some((report) => report.late) ? '（迟报）' : ''}。如有新情况可继续报送。`} />
+      )}
+      <Card size="small">
+        <Radio.Group
+          value={draft.kind}
+          onChange={(event) => setDraft((current) => ({ ...current, kind: event.target.value as Draft['kind'] }))}
+          optionType="button"
+          buttonStyle="solid"
+          style={{ marginBottom: 12 }}
+        >
+          <Radio.Button value="items">报送要情信息</Radio.Button>
+          <Radio.Button value="zero" disabled={hasItemsToday}>无事报平安</Radio.Button>
+        </Radio.Group>
+        {draft.kind === 'zero' ? (
+          <Typography.Paragraph>本单位今日无要情信息，报平安。已报送要情信息或发生突发案事件的单位不能报零报告。</Typography.Paragraph>
+        ) : (
+          <Form layout="vertical">
+            {draft.items.map((item, index) => (
+              <Card key={index} size="small" type="inner" title={`第${index + 1}条`} style={{ marginBottom: 12 }}
+                extra={draft.items.length > 1 ? <Button size="small" danger onClick={() => setDraft((current) => ({ ...current, items: current.items.filter((_, position) => position !== index) }))}>删除</Button> : null}>
+                <Form.Item label="信息类别" required>
+                  <Select value={item.category} options={categoryOptions} onChange={(category) => updateItem(index, { category })} />
+                </Form.Item>
+                <Form.Item label="标题" required>
+                  <Input aria-label="标题" value={item.title} maxLength={100} onChange={(event) => updateItem(index, { title: event.target.value })} />
+                </Form.Item>
+                <Form.Item label="内容（时间、地点、经过、涉及人员）" required>
+                  <Input.TextArea aria-label="内容" value={item.content} rows={4} maxLength={4000} onChange={(event) => updateItem(index, { content: event.target.value })} />
+                </Form.Item>
+                <Form.Item label="地点">
+                  <Input value={item.place ?? ''} maxLength={200} onChange={(event) => updateItem(index, { place: event.target.value })} />
+                </Form.Item>
+                <Form.Item label="已采取措施">
+                  <Input.TextArea value={item.measures ?? ''} rows={2} maxLength={2000} onChange={(event) => updateItem(index, { measures: event.target.value })} />
+                </Form.Item>
+                <Space wrap>
+                  <Checkbox checked={item.urgent} onChange={(event) => updateItem(index, { urgent: event.target.checked })}>紧急信息</Checkbox>
+                  <Checkbox checked={item.phoneFirst} onChange={(event) => updateItem(index, { phoneFirst: event.target.checked })}>已先电话报告</Checkbox>
+                  <Checkbox checked={item.earlySign} onChange={(event) => updateItem(index, { earlySign: event.target.checked })}>苗头性信息</Checkbox>
+                </Space>
+              </Card>
+            ))}
+            <Button onClick={() => setDraft((current) => ({ ...current, items: [...current.items, emptyItem()] }))}>增加一条</Button>
+          </Form>
+        )}
+        <div style={{ marginTop: 16 }}>
+          <Button type="primary" size="large" block loading={submit.isPending} onClick={() => void handleSubmit()} data-testid="submit-report">
+            {draft.kind === 'zero' ? '报送零报告' : '报送'}
+          </Button>
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>草稿自动保存在本机，网络中断后重新打开页面可继续报送。</Typography.Text>
+        </div>
+      </Card>
+
+      <Card size="small" title="报送记录（近30天）" style={{ marginTop: 16 }}>
+        {history.isLoading ? (
+          <LoadingState />
+        ) : history.isError ? (
+          <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+        ) : (history.data ?? []).length === 0 ? (
+          <EmptyState description="暂无报送记录" />
+        ) : (
+          <List
+            dataSource={history.data}
+            renderItem={(report) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <span>{report.date}</span>
+                      <span>{clockOf(report.submittedAt)}</span>
+                      {report.kind === 'zero' ? <Tag color="blue">无事报平安</Tag> : <Tag color="green">要情信息 {report.items.length} 条</Tag>}
+                      {report.late && <Tag color="orange">迟报</Tag>}
+                    </Space>
+                  }
+                  description={report.items.map((item) => `【${REPORT_CATEGORY_LABELS[item.category]}】${item.title}${item.status === 'returned' ? `（退回：${item.reviewReason ?? ''}）` : ''}`).join('；')}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
