@@ -16,6 +16,7 @@ import type { AppContext } from './context.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installConfidentialGuard } from './http/confidential-hook.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installChineseZodMessages } from './http/zod-messages.js';
 import { registerModuleRoutes } from './routes.js';
 import type { Access } from './http/access.js';
@@ -79,7 +80,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installErrorHandler(app);
+  installErrorHandler(app, ctx.config.maxUploadBytes);
+  installSecurityHeaders(app);
   installAuthHook(app, ctx);
   installConfidentialGuard(app);
 

@@ -86,6 +86,8 @@ async function auditVerify(): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub] = argv;
+  // The database, its WAL file, attachments and the key file are readable by this user only.
+  process.umask(0o077);
   if (command === 'serve') {
     await serve(false);
     return -1;

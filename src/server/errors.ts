@@ -15,7 +15,7 @@ export const errorCatalogue = {
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员。' },
   NOT_AUTHENTICATED: { status: 401, message: '尚未登录或登录已超时，请重新登录。' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码已重置，请先修改密码。' },
-  FORBIDDEN: { status: 403, message: '您没有执行此操作的权限，如需办理请联系系统管理员。' },
+  FORBIDDEN: { status: 403, message: '您的角色无权执行此操作。如确需办理，请联系有相应权限的人员。' },
   NOT_FOUND: { status: 404, message: '要查找的记录不存在或已被删除，请刷新后重试。' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在，请检查地址。' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试。' },

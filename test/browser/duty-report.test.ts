@@ -26,10 +26,10 @@ describe('duty log, duty report, handover and sign-in pages', () => {
     const { page, baseUrl } = session;
     await page.goto(`${baseUrl}/duty-log`);
     await page.getByRole('heading', { name: '值班日志' }).waitFor();
-    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('button', { name: /添\s*加/ }).click();
     await page.getByText('请填写记事内容，如来访、来电等').waitFor();
     await page.getByLabel('记事内容').fill('市委政法委来人了解值班情况');
-    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('button', { name: /添\s*加/ }).click();
     await page.locator('.ant-table-tbody').getByText('市委政法委来人了解值班情况').waitFor();
     await expect(page.locator('.ant-table-tbody').getByText('其他事项').first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'duty-report-02-duty-log');
@@ -69,6 +69,22 @@ describe('duty log, duty report, handover and sign-in pages', () => {
     await page.getByRole('heading', { name: '签到签退' }).waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'duty-report-07-signin');
+    expectNoPageProblems(session);
+  });
+
+  test('only the day shift leader signs', async () => {
+    const { page, baseUrl } = session;
+    await signIn(session, 'leader');
+    await page.goto(`${baseUrl}/duty-report`);
+    await page.getByRole('heading', { name: '值班报告' }).waitFor();
+    const dayLeader = (await page.locator('.ant-descriptions-item').filter({ hasText: '当日值班长' }).locator('.ant-descriptions-item-content').textContent()) ?? '';
+    await page.getByRole('button', { name: '值班长签字' }).click();
+    if (dayLeader === '黄志强') {
+      await page.getByText('已签字').first().waitFor();
+    } else {
+      await page.getByText(/只有当日值班长.*才能在/).waitFor();
+    }
+    await screenshot(page, 'duty-report-08-sign', { fullPage: false });
     expectNoPageProblems(session);
   });
 });

@@ -89,7 +89,10 @@ describe('video patrol, night check and roll call pages', () => {
     const { page, baseUrl } = session;
     await signIn(session, 'jiedu');
     await page.goto(`${baseUrl}/patrols/problems`);
-    await page.getByText('本单位巡查问题').waitFor();
+    await page.getByText('本单位巡查问题').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      await screenshot(page, 'patrols-failure-liaison');
+      throw error;
+    });
     await page.waitForTimeout(500);
     await screenshot(page, 'patrols-11-liaison-problems');
     const reportButton = page.getByRole('button', { name: '报送整改' }).first();

@@ -75,4 +75,23 @@ describe('information work pages', () => {
     await screenshot(page, '46-reports-instructions');
     expectNoPageProblems(session);
   });
+
+  test('returned item comes back revised', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/report-items`);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区开展社区矫正集中教育' });
+    await row.getByRole('button', { name: /^退\s*回$/ }).click();
+    await page.getByPlaceholder('退回原因（单位将看到）').fill('请补充参加人员所在司法所。');
+    await page.getByRole('button', { name: /^退\s*回$/ }).last().click();
+    await row.getByText('已退回').waitFor();
+
+    await signIn(session, 'meilan');
+    await page.goto(`${baseUrl}/daily-report`);
+    await page.getByRole('button', { name: '修改后重新报送' }).first().click();
+    await page.getByLabel('修改后的内容').fill('演丰司法所组织社区矫正对象集中教育，参加28人。');
+    await screenshot(page, '47-reports-revise-returned', { fullPage: false });
+    await page.getByRole('button', { name: /重新报送/ }).last().click();
+    await page.getByText('已修改并重新报送，原版本已保留。').waitFor();
+    expectNoPageProblems(session);
+  });
 });

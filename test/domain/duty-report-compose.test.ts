@@ -88,6 +88,8 @@ describe('composeDutyReport', () => {
     expect(report.title).toBe('值班报告');
     expect(report.staffRows).toEqual([['值班指挥长', '陈建国'], ['值班长', '黄志强'], ['值班员', '邓伟']]);
     expect(section('staff')).toContain('执行在岗值班');
+    expect(section('staff')).toContain('值班人员在岗时长符合要求');
+    expect(composeDutyReport(input({ shortfalls: null })).sections[0]!.text).toContain('在岗时长待值班日结束后核对');
   });
 
   it('counts units and names the missing', () => {

@@ -30,7 +30,8 @@ describe.each(availableDialects())('duty report routes on %s', (dialect) => {
     officer = await t.login('officer');
     leader = await t.login('leader');
     seat = await t.login('seat');
-    units = new Map(((await t.request('GET', '/api/units', { cookie: officer })).json().units as Slot[] & { id: string }[]).map((unit: { id: string; name: string }) => [unit.name, unit.id]));
+    const unitList = (await t.request('GET', '/api/units', { cookie: officer })).json().units as { id: string; name: string }[];
+    units = new Map(unitList.map((unit) => [unit.name, unit.id]));
 
     // Demo duty day: a day led by the `leader` account on which the `officer` account swaps with `seat`.
     const leaderId = await personIdOf(leader);
@@ -179,6 +180,7 @@ describe.each(availableDialects())('duty report routes on %s', (dialect) => {
     expect(body.staffRows[2]).toEqual(['值班员', expect.stringContaining('邓伟')]);
     expect(body.staffRows[2][1]).not.toContain('王晓明');
     expect(body.staffRows[1][1]).toBe('黄志强');
+    expect(sectionText(body.sections, 'staff')).toContain('在岗时长待值班日结束后核对');
 
     const sections = body.sections as Section[];
     const status = (await t.request('GET', `/api/daily-reports/status?date=${day}`, { cookie: officer })).json();
@@ -248,6 +250,8 @@ describe.each(availableDialects())('duty report routes on %s', (dialect) => {
     const revised = await t.request('POST', `/api/duty-reports/${day}/revise`, { cookie: leader, body: { sections: revisedSections } });
     expect(revised.statusCode).toBe(200);
     expect(revised.json().status).toBe('revised');
+    // The duty day is over: the officer signed in at 09:00 and never signed out, 23.5 of the 24 hours.
+    expect(sectionText(revised.json().generated, 'staff')).toContain('值班员邓伟在岗23.5小时，应在岗24小时');
     expect(revised.json().versions.map((version: { kind: string }) => version.kind)).toEqual(['signed', 'revised']);
     expect(sectionText(revised.json().versions[0].sections, 'keyItems')).not.toContain('交接班会意见');
     const twice = await t.request('POST', `/api/duty-reports/${day}/revise`, { cookie: leader, body: { sections: revisedSections } });

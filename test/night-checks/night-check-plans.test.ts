@@ -180,6 +180,12 @@ describe.each(availableDialects())('night-check plans on %s', (dialect) => {
       body: { siteId: site.siteId, checkedAt: site.plannedAt, method: 'video', reached: true, inPost: false, findings: '值班席位无人', problem: { kind: 'off_post', description: '值班席位无人，15分钟后返回' } },
     });
     expect(found.statusCode).toBe(201);
+    const unknownEvidence = await t.request('POST', '/api/night-checks/plans/2026-03-12/records', {
+      cookie: officer,
+      body: { siteId: site.siteId, checkedAt: site.plannedAt, method: 'video', reached: true, inPost: false, problem: { kind: 'off_post', description: '脱岗' }, evidenceIds: ['no-such-attachment'] },
+    });
+    expect(unknownEvidence.statusCode).toBe(400);
+    expect(unknownEvidence.json().error.message).toMatch(/附件/);
     await plan('2026-03-13');
     const next = (await t.request('GET', '/api/night-checks/plans/2026-03-13', { cookie: officer })).json().plan;
     expect(next.followUps).toHaveLength(1);

@@ -82,6 +82,34 @@ describe.each(availableDialects())('health and sign-in on %s', (dialect) => {
     expect((await t.request('GET', '/api/people', { cookie })).statusCode).toBe(403);
   });
 
+  it('wrong current password counts toward the lock', async () => {
+    const cookie = await t.login('qiongshan');
+    for (let i = 1; i <= 4; i += 1) {
+      const wrong = await t.request('POST', '/api/auth/change-password', { cookie, body: { currentPassword: `Nope-${i}-pass`, newPassword: 'Duty#2026ok' } });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.code).toBe('WRONG_CURRENT_PASSWORD');
+    }
+    const fifth = await t.request('POST', '/api/auth/change-password', { cookie, body: { currentPassword: 'Nope-5-pass', newPassword: 'Duty#2026ok' } });
+    expect(fifth.statusCode).toBe(423);
+    expect((await t.request('GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
+  });
+
+  it('unreadable characters are rejected before storage', async () => {
+    const cookie = await t.login('admin');
+    for (const name of ['\ud800坏字符', '空\u0000字符']) {
+      const response = await t.request('POST', '/api/units', { cookie, body: { name, kind: 'department' } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toMatch(/无法识别的字符/);
+    }
+  });
+
+  it('responses carry security headers', async () => {
+    const response = await t.request('GET', '/api/health');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(String(response.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+  });
+
   it('logout ends the session', async () => {
     const cookie = await t.login('xiuying');
     expect((await t.request('POST', '/api/auth/logout', { cookie })).statusCode).toBe(200);

@@ -146,10 +146,38 @@ describe.each(availableDialects())('organization on %s', (dialect) => {
   });
 
   it('one account holds at most one administrator role', async () => {
+    const security = await t.login('security');
     const units = (await t.request('GET', '/api/units', { cookie: admin })).json().units as { id: string }[];
-    const response = await t.request('POST', '/api/users', { cookie: admin, body: { username: 'superuser', name: '超级', roles: ['sys_admin', 'audit_admin'], unitId: units[0]!.id } });
+    const response = await t.request('POST', '/api/users', { cookie: security, body: { username: 'superuser', name: '超级', roles: ['sys_admin', 'audit_admin'], unitId: units[0]!.id } });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/三员分立/);
+  });
+
+  it('administrator accounts are managed only by security', async () => {
+    const security = await t.login('security');
+    const units = (await t.request('GET', '/api/units', { cookie: admin })).json().units as { id: string }[];
+    const body = { username: 'auditor2', name: '第二审计员', roles: ['audit_admin'], unitId: units[0]!.id };
+
+    const byAdmin = await t.request('POST', '/api/users', { cookie: admin, body });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().error.message).toMatch(/安全管理员/);
+
+    const accounts = (await t.request('GET', '/api/users?q=auditor', { cookie: admin })).json().users as { id: string; username: string }[];
+    const auditor = accounts.find((account) => account.username === 'auditor')!;
+    const disableAuditor = await t.request('PATCH', `/api/users/${auditor.id}`, { cookie: admin, body: { active: false } });
+    expect(disableAuditor.statusCode).toBe(403);
+
+    const bySecurity = await t.request('POST', '/api/users', { cookie: security, body });
+    expect(bySecurity.statusCode).toBe(201);
+
+    const businessBySecurity = await t.request('POST', '/api/users', { cookie: security, body: { ...body, username: 'officer9', roles: ['duty_officer'] } });
+    expect(businessBySecurity.statusCode).toBe(403);
+  });
+
+  it('nobody changes their own account roles', async () => {
+    const me = (await t.request('GET', '/api/auth/me', { cookie: admin })).json().user as { id: string };
+    const response = await t.request('PATCH', `/api/users/${me.id}`, { cookie: admin, body: { roles: ['sys_admin', 'duty_officer'] } });
+    expect(response.statusCode).toBe(403);
   });
 
   it('OpenAPI document is served', async () => {

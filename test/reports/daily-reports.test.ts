@@ -164,8 +164,7 @@ describe.each(availableDialects())('daily reports on %s', (dialect) => {
         channel: 'phone',
       },
     });
-    // The incidents module registers its routes separately; without it the lookup is checked directly.
-    if (incident.statusCode !== 201) return;
+    expect(incident.statusCode, incident.body).toBe(201);
     expect(await hasIncidentForUnitOnDay(t.ctx.db.kysely, unitId, '2026-03-11')).toBe(true);
     const fayuan = await t.login('fayuan');
     const response = await submit(t, fayuan, zeroReport('2026-03-11'));
@@ -202,6 +201,29 @@ describe.each(availableDialects())('daily reports on %s', (dialect) => {
     const badDate = await t.request('GET', '/api/daily-reports/status?date=2026-13-01', { cookie: await t.login('officer') });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.message).toMatch(/日期/);
+  });
+
+  it('links image attachments, rejects spreadsheets', async () => {
+    const unitId = await unitIdOf(t, '琼山区司法局');
+    const user = await t.ctx.db.kysely.selectFrom('users').select('id').where('username', '=', 'qiongshan').executeTakeFirstOrThrow();
+    const attachment = (id: string, fileName: string, mimeType: string) => ({
+      id, file_name: fileName, mime_type: mimeType, size: 1024, sm3: '0'.repeat(64), storage_path: `attachments/${id}`,
+      owner_type: null, owner_id: null, uploaded_by: user.id, uploaded_by_unit: unitId, uploaded_at: new Date().toISOString(),
+    });
+    const photoId = `photo-${dialect}`;
+    const sheetId = `sheet-${dialect}`;
+    await t.ctx.db.kysely.insertInto('attachments').values([attachment(photoId, '现场照片.png', 'image/png'), attachment(sheetId, '统计表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')]).execute();
+
+    const sheet = await submit(t, await t.login('qiongshan'), itemsReport([{ ...sampleItem, attachmentIds: [sheetId] }]));
+    expect(sheet.statusCode).toBe(400);
+    expect(sheet.json().error.message).toMatch(/统计表\.xlsx 的类型不支持/);
+
+    const photo = await submit(t, await t.login('qiongshan'), itemsReport([{ ...sampleItem, title: '附照片的信息', attachmentIds: [photoId] }]));
+    expect(photo.statusCode).toBe(201);
+    const itemId = photo.json().report.items[0].id;
+    expect(photo.json().report.items[0].attachmentIds).toEqual([photoId]);
+    const linked = await t.ctx.db.kysely.selectFrom('attachments').select(['owner_type', 'owner_id']).where('id', '=', photoId).executeTakeFirstOrThrow();
+    expect(linked).toEqual({ owner_type: 'report_item', owner_id: itemId });
   });
 
   it('classified marks are rejected', async () => {

@@ -28,7 +28,7 @@ async function readWorkbook(body: Buffer): Promise<string[][]> {
   return rows;
 }
 
-/** A multipart body with one .xlsx file under `file`. */
+/** Builds a multipart body with one .xlsx file under `file`. */
 function multipart(file: Buffer): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----zhibanRosterImport';
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);

@@ -1,6 +1,6 @@
 /**
  * The duty log (值班日志): entries from every module, assembled at read time.
- * This file holds the composition only (filter, merge, sort, group).
+ * This file contains the composition only (filter, merge, sort, group).
  */
 
 /** Module an entry comes from; `free` is an entry the officer typed in. */

@@ -49,8 +49,8 @@ export interface DutyReportInput {
   rollCalls: { at: string; caller: string; answeredBy: string }[];
   platformChecks: { at: string; platformName: string; statusLabel: string; note: string | null }[];
   instructions: { leaderName: string; text: string }[];
-  /** On-site hours not reached, one line each. */
-  shortfalls: string[];
+  /** On-site hours not reached, one line each; null while the duty day is still running. */
+  shortfalls: string[] | null;
   /** Matters handed over to the next duty day. */
   handoverMatters: string[];
   /** Evaluation instant for deadlines that are not done yet. */
@@ -106,6 +106,11 @@ function deadlineText(deadline: { label: string; due: string; doneAt: string | n
     : `${deadline.label}未到时限（时限${dayTime(deadline.due, timeZone)}）`;
 }
 
+function shortfallText(shortfalls: string[] | null): string {
+  if (shortfalls === null) return '在岗时长待值班日结束后核对。';
+  return shortfalls.length > 0 ? `在岗时长不足：${shortfalls.join('；')}。` : '值班人员在岗时长符合要求。';
+}
+
 /** Drafts the duty report: the staff table and one editable section per topic. */
 export function composeDutyReport(input: DutyReportInput): DutyReportDraft {
   const tz = input.timeZone;
@@ -120,7 +125,7 @@ export function composeDutyReport(input: DutyReportInput): DutyReportDraft {
   const staffText = [
     `本日为${dayLabel}，执行${input.dutyLevelLabel}。`,
     `值班指挥长：${staffRows[0]![1]}；值班长：${staffRows[1]![1]}；值班员：${staffRows[2]![1]}。`,
-    ...(input.shortfalls.length > 0 ? [`在岗时长不足：${input.shortfalls.join('；')}。`] : ['值班人员在岗时长符合要求。']),
+    shortfallText(input.shortfalls),
   ].join('\n');
 
   const reports = input.unitReports;

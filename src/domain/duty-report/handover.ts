@@ -1,4 +1,4 @@
-/** Who attends and who chairs the daily handover meeting (交接班会). */
+/** Participants and chair of the daily handover meeting (交接班会). */
 import type { DayType } from '../calendar/index.js';
 import type { DutyPost } from './on-site-hours.js';
 
@@ -28,11 +28,11 @@ export interface HandoverPlan {
 const POST_LABELS: Record<DutyPost, string> = { commander: '指挥长', shiftLeader: '值班长', officer: '值班员' };
 
 /**
- * Plans the meeting of a duty day: on ordinary days the previous and current
- * shift leaders and officers attend and the current shift leader chairs; on
- * holidays and in sensitive periods both commanders attend too and the
- * current commander chairs (or the current shift leader when no commander is
- * on the roster).
+ * Plans the meeting of a duty day. On ordinary days the previous and current
+ * shift leaders and officers attend, and the current shift leader chairs. On
+ * holidays and in sensitive periods both commanders attend too, and the
+ * current commander chairs, or the current shift leader when no commander is
+ * on the roster.
  */
 export function planHandover(dayType: DayType, previous: StaffOfDay, current: StaffOfDay): HandoverPlan {
   const commanderLed = dayType === 'holiday' || dayType === 'sensitive';

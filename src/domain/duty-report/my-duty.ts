@@ -85,13 +85,18 @@ export function dutyTasks(input: DutyTaskInput): DutyTask[] {
   const handoverEnd = new Date(at(date, input.handoverTime).getTime() + 30 * 60_000);
   const specs: TaskSpec[] = [];
 
-  const handoverTitle = post === 'commander' ? '主持交接班会' : post === 'shiftLeader' ? '参加交接班会，接班' : '参加交接班会，做好交接班记录';
+  const handoverTitles: Record<DutyPost, string> = {
+    commander: '主持交接班会',
+    shiftLeader: '参加交接班会，接班',
+    officer: '参加交接班会，做好交接班记录',
+  };
+  const handoverTitle = handoverTitles[post];
   if (post !== 'commander' || special) {
     specs.push({ key: 'handover', title: handoverTitle, detail: '当日值班人员在系统中确认接班后，方由当日一班负责', start: at(date, input.handoverTime), due: handoverEnd, done: facts.handoverConfirmed, link: '/handover' });
   }
 
   if (post === 'officer') {
-    specs.push({ key: 'collect', title: '收集各单位要情信息', detail: '15:30 前收集齐各单位报送，未报单位及时催报，报值班长审核', start: at(date, input.handoverTime), due: at(date, '15:30'), done: facts.reportsCollected, link: '/reports' });
+    specs.push({ key: 'collect', title: '收集各单位要情信息', detail: '15:30 前收集齐各单位报送，未报单位及时催报，报值班长审核', start: at(date, input.handoverTime), due: at(date, '15:30'), done: facts.reportsCollected, link: '/daily-reports/status' });
     specs.push({ key: 'province', title: '向省司法厅指挥中心报告要情', detail: '16:00 前报送当日《司法要情》', start: at(date, '15:30'), due: at(date, '16:00'), done: facts.provinceReported, link: '/bulletins' });
   }
   if (post === 'shiftLeader') {

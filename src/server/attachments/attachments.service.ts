@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { seesAllUnits } from '../http/request-context.js';
 import { acceptedExtensions, detectFileType } from './file-types.js';
+import { findClassificationMarks } from '../../domain/guard/index.js';
 
 export interface Attachment {
   id: string;
@@ -26,13 +27,17 @@ export function toAttachment(row: AttachmentsTable): Attachment {
 /** Strips directory parts and control characters so a name is safe to show and to send back. */
 function cleanFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]|[\uD800-\uDFFF]/g, '').trim();
   return cleaned.slice(0, 200) || 'file';
 }
 
 export async function storeAttachment(ctx: AppContext, actor: AuditActor & { userId: string; unitId: string }, fileName: string, content: Buffer): Promise<Attachment> {
   const name = cleanFileName(fileName);
   if (content.length === 0) throw new AppError('VALIDATION_FAILED', '「附件」文件为空，请重新选择文件。');
+  const marks = findClassificationMarks(name);
+  if (marks.length > 0) {
+    throw new AppError('CLASSIFIED_CONTENT', `「附件文件名」含有密级标识“${marks[0]!.mark}”。本系统为非涉密系统，不得上传涉密文件，请通过涉密渠道报送。`);
+  }
   const type = detectFileType(name, content.subarray(0, 16));
   if (!type) {
     throw new AppError('UNSUPPORTED_FILE_TYPE', `「附件」${name} 的类型不受支持或与扩展名不符，请上传以下类型的文件：${acceptedExtensions.join('、')}。`);

@@ -25,6 +25,9 @@ const meSchema = userSchema.extend({
   sessionKind: z.enum(['user', 'display']),
   passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxAgeDays: z.number() }),
   sessionIdleMinutes: z.number(),
+  /** The center's IANA time zone: the web app shows every time in it, whatever the browser's zone. */
+  timeZone: z.string(),
+  handoverTime: z.string(),
 });
 
 export async function authRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -87,6 +90,8 @@ export async function authRoutes(api: FastifyInstance, ctx: AppContext): Promise
           sessionKind: user.sessionKind,
           passwordPolicy: await readPasswordPolicy(ctx),
           sessionIdleMinutes: ctx.config.sessionIdleMinutes,
+          timeZone: ctx.config.timeZone,
+          handoverTime: ctx.config.handoverTime,
         },
       };
     },

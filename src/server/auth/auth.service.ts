@@ -49,7 +49,7 @@ export async function login(ctx: AppContext, username: string, password: string,
 
   if (!user) {
     ctx.log.info({ username, ip }, 'sign-in failed: unknown user');
-    throw new AppError('INVALID_CREDENTIALS');
+    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，请重新输入；连续错误${ctx.config.maxFailedLogins}次账号将被锁定。`);
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
     ctx.log.info({ userId: user.id, ip }, 'sign-in rejected: account locked');
@@ -83,8 +83,8 @@ export async function login(ctx: AppContext, username: string, password: string,
     if (locks) {
       throw new AppError('ACCOUNT_LOCKED', `密码连续错误${failures}次，账号已锁定${ctx.config.lockMinutes}分钟，请稍后再试，或联系安全管理员解锁。`, { retryAfterMinutes: ctx.config.lockMinutes });
     }
-    const remaining = ctx.config.maxFailedLogins - failures;
-    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，请重新输入（再错${remaining}次账号将被锁定）。`);
+    // The message is the same as for an unknown user, so it does not reveal which usernames exist.
+    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，请重新输入；连续错误${ctx.config.maxFailedLogins}次账号将被锁定。`);
   }
 
   const roles = fromDbJson<Role[]>(user.roles, []);
@@ -131,6 +131,22 @@ export async function changePassword(
   const db = ctx.db.kysely;
   const user = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    // Wrong current passwords count like wrong sign-ins, so a left-open session cannot be used to guess.
+    const failures = user.failed_logins + 1;
+    const locks = failures >= ctx.config.maxFailedLogins;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ failed_logins: locks ? 0 : failures, locked_until: locks ? toDbInstant(new Date(now.getTime() + ctx.config.lockMinutes * 60_000)) : user.locked_until, updated_at: toDbInstant(now) })
+        .where('id', '=', user.id)
+        .execute();
+      if (locks) await deleteUserSessions(trx, user.id);
+      await appendAudit(trx, actor, { action: locks ? 'auth.locked' : 'auth.change_password_failed', entityType: 'user', entityId: user.id, summary: `账号 ${user.username} 修改密码时当前密码错误（第${failures}次）` }, now);
+    });
+    ctx.log.info({ userId: user.id, failures, locked: locks }, 'password change failed: wrong current password');
+    if (locks) {
+      throw new AppError('ACCOUNT_LOCKED', `当前密码连续错误${failures}次，账号已锁定${ctx.config.lockMinutes}分钟并退出登录，请稍后再试。`);
+    }
     throw new AppError('WRONG_CURRENT_PASSWORD');
   }
   const policy = await readPasswordPolicy(ctx);

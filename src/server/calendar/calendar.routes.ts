@@ -18,7 +18,7 @@ import {
   updateSensitivePeriod,
 } from './calendar.service.js';
 
-registerFieldLabels({ startDate: '开始日期', endDate: '结束日期', dayType: '日期类型', year: '年份' });
+registerFieldLabels({ startDate: '开始日期', endDate: '结束日期', dayType: '日期类型', year: '年份' }, ['/api/calendar']);
 
 const dayTypeEnum = z.enum(DAY_TYPES as [string, ...string[]]);
 const officialDayType = z.enum(['holiday', 'makeup_workday', 'workday', 'weekend']);

@@ -24,7 +24,7 @@ registerFieldLabels({
   verification: '核实方式',
   verificationNote: '核实说明',
   reason: '询问事由',
-});
+}, ['/api/directory']);
 
 const phoneFields = ['mobile', 'office', 'duty_room'] as const;
 

@@ -58,7 +58,7 @@ registerFieldLabels({
   extra_urgent: '特急催办间隔',
   urgent: '加急催办间隔',
   normal: '平急催办间隔',
-});
+}, ['/api/documents']);
 
 export const transferSchema = z.object({
   id: z.string(),

@@ -90,7 +90,7 @@ export async function getDutyReport(ctx: AppContext, db: Executor, date: IsoDate
   };
 }
 
-/** Checks edited sections against the draft's keys so a section cannot be lost or invented. */
+/** Rejects edited sections whose keys differ from the draft's keys or their order, and takes the headings from the draft. */
 function checkSections(sections: DutyReportSection[], expected: DutyReportSection[]): DutyReportSection[] {
   const keys = expected.map((section) => section.key);
   const given = sections.map((section) => section.key);
@@ -125,7 +125,7 @@ export async function saveDutyReportDraft(ctx: AppContext, actor: AuditActor, da
   return getDutyReport(ctx, ctx.db.kysely, date);
 }
 
-/** The shift leader of the duty day (after swaps) signs the saved draft. */
+/** Signs the saved draft; only the shift leader of the duty day (after swaps) may. */
 export async function signDutyReport(ctx: AppContext, user: SessionUser, actor: AuditActor, date: IsoDate): Promise<DutyReportView> {
   const now = ctx.clock.now();
   const staff = await dutyStaffOn(ctx, ctx.db.kysely, date);

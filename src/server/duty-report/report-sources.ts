@@ -14,6 +14,7 @@ import { toDbInstant } from '../db/sql-values.js';
 import { INCIDENT_STATUS_LABELS } from '../incidents/incident-workflow.js';
 import { dailyStatusOf } from '../reports/daily-reports.service.js';
 import { dutyStaffOn, type FinalRosterDay } from '../roster/duty-staff.js';
+import { recordsWithProblems } from '../duty-log/collectors/night-checks.js';
 import { dutyDayRange } from '../duty-log/duty-log.service.js';
 import { dutyStaffPosts, signinPeriodsByPerson } from '../duty-signin/duty-signin.service.js';
 
@@ -124,17 +125,18 @@ export async function collectReportInput(ctx: AppContext, db: Executor, date: Is
   const checkRows = await db
     .selectFrom('night_check_records')
     .innerJoin('patrol_sites', 'patrol_sites.id', 'night_check_records.site_id')
-    .select(['night_check_records.checked_at', 'night_check_records.reached', 'night_check_records.in_post', 'night_check_records.findings', 'night_check_records.site_id', 'patrol_sites.name'])
+    .select(['night_check_records.id', 'night_check_records.checked_at', 'night_check_records.reached', 'night_check_records.in_post', 'night_check_records.findings', 'night_check_records.site_id', 'patrol_sites.name'])
     .where('night_check_records.checked_at', '>=', range.from)
     .where('night_check_records.checked_at', '<', range.to)
     .orderBy('night_check_records.checked_at')
     .execute();
+  const withProblem = await recordsWithProblems(db, checkRows.map((row) => row.id));
   const nightChecks = {
     planned: plan ? Number(plan.required_count) : 0,
     done: new Set(checkRows.map((row) => row.site_id)).size,
     reached: checkRows.filter((row) => Number(row.reached) === 1).length,
     problems: checkRows
-      .filter((row) => Number(row.reached) !== 1 || Number(row.in_post) !== 1 || Boolean(row.findings))
+      .filter((row) => Number(row.reached) !== 1 || Number(row.in_post) !== 1 || withProblem.has(row.id))
       .map((row) => ({
         at: row.checked_at,
         siteName: row.name,
@@ -171,9 +173,12 @@ export async function collectReportInput(ctx: AppContext, db: Executor, date: Is
   const now = ctx.clock.now();
   const posts = dutyStaffPosts(staff);
   const periods = await signinPeriodsByPerson(db, date);
-  const shortfalls = onSiteShortfalls(posts, periods, onSiteHoursRequired(staff.dutyLevel), range, now)
-    .filter((row) => row.shortfall > 0)
-    .map(shortfallLine);
+  // Hours can only fall short once the duty day is over; before that the report states that the check is pending.
+  const shortfalls = now.getTime() < range.end.getTime()
+    ? null
+    : onSiteShortfalls(posts, periods, onSiteHoursRequired(staff.dutyLevel), range, now)
+      .filter((row) => row.shortfall > 0)
+      .map(shortfallLine);
 
   const handoverMatters = [
     ...incidentRows.filter((row) => row.status !== 'archived').map((row) => `继续跟踪突发案事件“${row.title}”（${INCIDENT_STATUS_LABELS[row.status]}）。`),

@@ -11,7 +11,7 @@ import { dutyDayRange } from '../duty-log/duty-log.service.js';
 import { AppError, forbidden, invalidState } from '../errors.js';
 import { dutyStaffOn, type FinalRosterDay } from '../roster/duty-staff.js';
 
-/** The duty staff of a day as one list of posts. */
+/** Lists the duty staff of a day as one list of posts. */
 export function dutyStaffPosts(staff: FinalRosterDay): { post: DutyPost; personId: string; name: string }[] {
   return [
     ...(staff.commander ? [{ post: 'commander' as const, ...staff.commander }] : []),
@@ -37,7 +37,7 @@ export interface SigninBoard {
   staff: (PostHours & { postLabel: string; onPost: boolean; periods: { signedInAt: string; signedOutAt: string | null }[] })[];
 }
 
-/** Who is on post now and each duty person's hours against the requirement. */
+/** Returns who is on post now and each duty person's hours against the requirement. */
 export async function signinBoard(ctx: AppContext, db: Executor, date: IsoDate): Promise<SigninBoard> {
   const staff = await dutyStaffOn(ctx, db, date);
   const periods = await signinPeriodsByPerson(db, date);

@@ -111,7 +111,7 @@ export async function saveHandover(ctx: AppContext, actor: AuditActor, date: Iso
   return getHandover(ctx, ctx.db.kysely, date);
 }
 
-/** The new shift confirms the handover; only a person on the date's duty (after swaps) may. */
+/** Records the new shift's confirmation of the handover; only a person on the date's duty (after swaps) may confirm. */
 export async function confirmHandover(ctx: AppContext, user: SessionUser, actor: AuditActor, date: IsoDate): Promise<HandoverView> {
   const now = ctx.clock.now();
   const staff = await dutyStaffOn(ctx, ctx.db.kysely, date);

@@ -11,6 +11,29 @@ interface Violation {
   mark: string;
 }
 
+// Control characters other than tab and line breaks, and UTF-16 halves
+// without their partner, cannot be stored as valid text: the database would
+// keep different bytes than the audit hash covered.
+const UNSTORABLE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnstorableText(item, `${path}/${index}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findUnstorableText(child, `${path}/${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 function collectViolations(value: unknown, path: string, found: Violation[]): void {
   if (typeof value === 'string') {
     const marks = findClassificationMarks(value);
@@ -29,12 +52,21 @@ function collectViolations(value: unknown, path: string, found: Violation[]): vo
 }
 
 /**
- * The confidential-content guard on every request: any string in a JSON
- * body or query that carries a classification mark is rejected, so no free
- * text of any module can store classified content.
+ * The text checks on every request: any string in a JSON body or query that
+ * carries a classification mark (the confidential-content guard) or
+ * characters that cannot be stored as valid text is rejected, so no free text
+ * of any module can store classified content.
  */
 export function installConfidentialGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    const unstorable = findUnstorableText(request.body, '') ?? findUnstorableText(request.query, '');
+    if (unstorable !== null) {
+      const label = labelForPath(unstorable, request.url);
+      throw new AppError('VALIDATION_FAILED', `「${label}」含有无法识别的字符（控制字符或不完整的编码），请删除后重新输入。`, {
+        fields: [{ field: unstorable.replace(/^\//, '').replaceAll('/', '.'), label, message: '含有无法识别的字符' }],
+      });
+    }
+
     const found: Violation[] = [];
     collectViolations(request.body, '', found);
     collectViolations(request.query, '', found);
@@ -42,7 +74,7 @@ export function installConfidentialGuard(app: FastifyInstance): void {
 
     const fields = found.map((violation) => ({
       field: violation.path.replace(/^\//, '').replaceAll('/', '.'),
-      label: labelForPath(violation.path),
+      label: labelForPath(violation.path, request.url),
       mark: violation.mark,
     }));
     const first = fields[0]!;

@@ -35,7 +35,7 @@ function isForeignKeyViolation(error: DatabaseError): boolean {
  * The one error handler: every error leaves as `{"error": {code, message, details}}`.
  * 4xx are logged at info, 5xx at error with the request id the user is shown.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, maxUploadBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       request.log.info({ code: error.code, status: error.status }, 'request rejected');
@@ -46,7 +46,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => {
         const path = issue.instancePath || (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('/') || '';
-        const label = labelForPath(path);
+        const label = labelForPath(path, request.url);
         return { field: path.replace(/^\//, '').replaceAll('/', '.'), label, message: issue.message };
       });
       const message = fields.map((field) => `「${field.label}」${field.message}`).join('；');
@@ -76,7 +76,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       request.log.info({ code: error.code, status }, 'client error');
-      if (status === 413) sendCatalogue(reply, 'FILE_TOO_LARGE');
+      if (status === 413) send(reply, 413, 'FILE_TOO_LARGE', `上传的文件超过${Math.floor(maxUploadBytes / 1024 / 1024)}MB的上限，请压缩或拆分后重新上传。`);
       else if (status === 415) sendCatalogue(reply, 'UNSUPPORTED_FILE_TYPE');
       else if (status === 429) sendCatalogue(reply, 'RATE_LIMITED');
       else if (status === 404) sendCatalogue(reply, 'ROUTE_NOT_FOUND');

@@ -43,16 +43,43 @@ const labels = new Map<string, string>(
   }),
 );
 
-export function registerFieldLabels(entries: Record<string, string>): void {
+/** Labels that apply only under some URL prefixes, because the same field name means different things in different modules. */
+const scopedLabels: { prefixes: string[]; labels: Map<string, string> }[] = [];
+
+/**
+ * Registers Chinese labels for request fields. With `routePrefixes`, the
+ * labels apply only to routes under those prefixes (e.g. `/api/documents`),
+ * and they win over the global ones there.
+ */
+export function registerFieldLabels(entries: Record<string, string>, routePrefixes?: string[]): void {
+  if (routePrefixes && routePrefixes.length > 0) {
+    scopedLabels.push({ prefixes: routePrefixes, labels: new Map(Object.entries(entries)) });
+    return;
+  }
   for (const [key, label] of Object.entries(entries)) labels.set(key, label);
 }
 
-/** Turns a JSON path like `/items/0/title` into "标题（第1项）". */
-export function labelForPath(path: string): string {
+function lookupLabel(key: string, url: string | undefined): string | undefined {
+  if (url) {
+    let best: { length: number; label: string } | null = null;
+    for (const scope of scopedLabels) {
+      const label = scope.labels.get(key);
+      if (!label) continue;
+      for (const prefix of scope.prefixes) {
+        if (url.startsWith(prefix) && (!best || prefix.length > best.length)) best = { length: prefix.length, label };
+      }
+    }
+    if (best) return best.label;
+  }
+  return labels.get(key);
+}
+
+/** Turns a JSON path like `/items/0/title` into "标题（第1项）", using the labels of the route's URL when given. */
+export function labelForPath(path: string, url?: string): string {
   const parts = path.split('/').filter((part) => part !== '');
   if (parts.length === 0) return '请求内容';
   const last = [...parts].reverse().find((part) => !/^\d+$/.test(part)) ?? parts[parts.length - 1]!;
-  const label = labels.get(last) ?? last;
+  const label = lookupLabel(last, url) ?? last;
   const index = parts.find((part) => /^\d+$/.test(part));
   return index === undefined ? label : `${label}（第${Number(index) + 1}项）`;
 }

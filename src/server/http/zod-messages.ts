@@ -59,8 +59,12 @@ export function chineseZodMessage(issue: Issue): string | undefined {
       return sizeMessage(issue, 'max', issue.maximum);
     case 'invalid_format':
       return formatMessage(issue.format);
-    case 'invalid_value':
-      return `取值无效，应为以下之一：${issue.values.map(String).join('、')}`;
+    case 'invalid_value': {
+      // Code values (department, swap…) mean nothing to users, so only Chinese or numeric choices are listed.
+      const values = issue.values.map(String);
+      const readable = values.every((value) => /[\u4e00-\u9fa5]|^\d+$/.test(value));
+      return readable ? `取值无效，应为以下之一：${values.join('、')}` : '取值无效，请从列表中重新选择';
+    }
     case 'unrecognized_keys':
       return `包含不支持的字段：${issue.keys.join('、')}`;
     case 'not_multiple_of':

@@ -45,7 +45,7 @@ registerFieldLabels({
   assignee: '承办单位或人员',
   result: '落实情况',
   scope: '范围',
-});
+}, ['/api/incidents']);
 
 const LONG_TEXT = 4000;
 const SHORT_TEXT = 100;

@@ -23,7 +23,7 @@ registerFieldLabels({
   findings: '夜查情况',
   minIntervalMinutes: '最小间隔（分钟）',
   majorEventDates: '重大活动日期',
-});
+}, ['/api/night-checks']);
 
 const dateParam = z.object({ date: isoDate });
 

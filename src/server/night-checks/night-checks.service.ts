@@ -16,6 +16,7 @@ import {
 } from '../../domain/patrols/index.js';
 import { addDays, zonedInstant, type IsoDate } from '../../domain/time.js';
 import { appendAudit, type AuditActor } from '../audit/audit-log.js';
+import { linkAttachments } from '../attachments/attachments.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import type { NightCheckPlansTable } from '../db/patrols-tables.js';
@@ -355,6 +356,7 @@ export async function recordCheck(ctx: AppContext, actor: AuditActor & { userId:
         created_at: toDbInstant(now),
       })
       .execute();
+    if (input.evidenceIds && input.evidenceIds.length > 0) await linkAttachments(trx, input.evidenceIds, 'night_check_record', id);
     await appendAudit(trx, actor, { action: 'night_check.record', entityType: 'night_check_record', entityId: id, summary: `登记夜查：${site.name}`, after: input }, now);
     if (!input.problem) return null;
     const problem = await insertProblem(

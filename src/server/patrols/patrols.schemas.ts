@@ -25,7 +25,7 @@ registerFieldLabels({
   rectificationDays: '整改期限（天）',
   status: '状态',
   overdueOnly: '只看逾期',
-});
+}, ['/api/patrols', '/api/patrol-problems', '/api/patrol-sites']);
 
 export const siteSchema = z.object({
   id: z.string(),

@@ -25,7 +25,7 @@ registerFieldLabels({
   handlingOpinion: '处理意见',
   handlingResult: '处理结果',
   handlerName: '经办人',
-});
+}, ['/api/phone-records']);
 
 const phoneRecordSchema = z.object({
   id: z.string(),

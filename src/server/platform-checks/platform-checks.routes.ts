@@ -11,7 +11,7 @@ import { auditActorOf } from '../http/request-context.js';
 import { booleanQuery, idParam, isoDate, optionalText, requiredText } from '../http/schemas.js';
 import { abnormalPlatforms, createPlatform, listChecks, listPlatforms, recordPlatformCheck, restorePlatform, updatePlatform } from './platform-checks.service.js';
 
-registerFieldLabels({ platformId: '监管平台', dutyDate: '值班日期' });
+registerFieldLabels({ platformId: '监管平台', dutyDate: '值班日期' }, ['/api/platform-checks', '/api/supervised-platforms']);
 
 const platformSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean(), sortOrder: z.number() });
 const checkSchema = z.object({

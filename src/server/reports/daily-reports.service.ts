@@ -207,6 +207,20 @@ export function newItemRow(ctx: AppContext, input: ItemInput, base: { dailyRepor
   };
 }
 
+const ITEM_ATTACHMENT_TYPES = /^(image\/(jpeg|png|gif|webp)|application\/pdf|application\/msword|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document)$/;
+
+/**
+ * Links uploaded files to an item. Items take images, PDF and Word only; the
+ * attachments module has already checked each file's size and real type.
+ */
+export async function linkItemAttachments(trx: Executor, ids: readonly string[], itemId: string, unitId: string): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await trx.selectFrom('attachments').select(['file_name', 'mime_type']).where('id', 'in', [...ids]).execute();
+  const rejected = rows.find((row) => !ITEM_ATTACHMENT_TYPES.test(row.mime_type));
+  if (rejected) throw invalidField('附件', `${rejected.file_name} 的类型不支持，要情信息只能附图片、PDF 或 Word 文件。`);
+  await linkAttachments(trx, ids, 'report_item', itemId, unitId);
+}
+
 export async function insertItemVersion(trx: Executor, row: ReportItemsTable, createdBy: string, at: Date, timeZone: string): Promise<void> {
   await trx
     .insertInto('report_item_versions')
@@ -274,7 +288,7 @@ export async function submitDailyReport(
         const row = newItemRow(ctx, item, { dailyReportId: id, position, unitId, date, now });
         await trx.insertInto('report_items').values(row).execute();
         await insertItemVersion(trx, row, user.name, now, ctx.config.timeZone);
-        if (item.attachmentIds && item.attachmentIds.length > 0) await linkAttachments(trx, item.attachmentIds, 'report_item', row.id, unitId);
+        await linkItemAttachments(trx, item.attachmentIds ?? [], row.id, unitId);
       }
 
       const settings = await readDailyReportSettings(trx);

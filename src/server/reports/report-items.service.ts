@@ -9,14 +9,13 @@ import type { ReportItemStatus } from '../../domain/reports/index.js';
 import { formatInstant, type IsoDate } from '../../domain/time.js';
 import { appendAudit, type AuditActor } from '../audit/audit-log.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { linkAttachments } from '../attachments/attachments.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import type { ReportItemsTable, ReportItemUpdatesTable } from '../db/reports-tables.js';
 import { newId, toDbBool, toDbInstant, toDbJson } from '../db/sql-values.js';
 import { forbidden, invalidField, invalidState, notFound } from '../errors.js';
 import { seesAllUnits } from '../http/request-context.js';
-import { insertItemVersion, scopeUnit, type ItemInput } from './daily-reports.service.js';
+import { insertItemVersion, linkItemAttachments, scopeUnit, type ItemInput } from './daily-reports.service.js';
 import {
   toReportItemView,
   toUpdateView,
@@ -182,7 +181,7 @@ export async function reviseReportItem(ctx: AppContext, user: SessionUser, actor
     const { unit_name: _unitName, id: _id, ...changes } = revised as ReportItemsTable & { unit_name?: string };
     await trx.updateTable('report_items').set(changes).where('id', '=', id).execute();
     await insertItemVersion(trx, revised, user.name, now, ctx.config.timeZone);
-    if (input.attachmentIds && input.attachmentIds.length > 0) await linkAttachments(trx, input.attachmentIds, 'report_item', id, row.unit_id);
+    await linkItemAttachments(trx, input.attachmentIds ?? [], id, row.unit_id);
     await appendAudit(trx, actor, { action: 'report_item.revise', entityType: 'report_item', entityId: id, summary: `修改后重新报送要情信息「${input.title}」（第${revised.version}版）`, before: { title: row.title, version: row.version }, after: { title: input.title, version: revised.version } }, now);
   });
   return getReportItem(ctx, user, id);

@@ -33,7 +33,7 @@ registerFieldLabels({
   relatedItemId: '关联要情信息',
   relatedIncidentId: '关联突发案事件',
   unitIds: '承办单位',
-});
+}, ['/api/daily-reports', '/api/report-items', '/api/report-stats', '/api/bulletins', '/api/instructions']);
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 

@@ -39,7 +39,7 @@ registerFieldLabels({
   dayTypes: '点名日期类型',
   rehabUnitName: '戒毒所单位名称',
   checklist: '准备事项',
-});
+}, ['/api/roll-calls', '/api/rehab-daily']);
 
 /** Maximum days of one windows query. */
 const MAX_WINDOW_DAYS = 62;

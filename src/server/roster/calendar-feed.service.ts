@@ -2,7 +2,7 @@
  * 我的值班订阅: a personal calendar feed behind a secret URL. The token is 32
  * random bytes shown once; only its SM3 hash is stored, so a leaked database
  * does not reveal working feed addresses. Rotating replaces the token and
- * revoking ends it; either way the old URL answers 404.
+ * revoking ends it. Either way the old URL returns 404.
  */
 import crypto from 'node:crypto';
 import { DAY_TYPE_LABELS, DUTY_LEVEL_LABELS } from '../../domain/calendar/index.js';

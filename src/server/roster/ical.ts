@@ -44,7 +44,7 @@ export function foldLine(line: string): string {
   let currentOctets = 0;
   for (const character of line) {
     const octets = Buffer.byteLength(character, 'utf8');
-    // The first line holds 75 octets; a continuation holds its leading space plus 74.
+    // The first line has room for 75 octets. A continuation line has its leading space plus 74.
     const limit = parts.length === 0 ? 75 : 74;
     if (currentOctets + octets > limit) {
       parts.push(current);
@@ -73,8 +73,8 @@ function offsetText(minutes: number): string {
 }
 
 /**
- * The VTIMEZONE of the zone as one STANDARD rule with the zone's current
- * offset: exact for zones without daylight saving time, such as Asia/Shanghai (+0800).
+ * Builds the VTIMEZONE of the zone as one STANDARD rule with the zone's
+ * current offset. It is exact for zones without daylight saving time, such as Asia/Shanghai (+0800).
  */
 function timeZoneLines(timeZone: string, now: Date): string[] {
   // TODO: a zone with daylight saving time needs DAYLIGHT rules; the shipped deployments use Asia/Shanghai.

@@ -14,7 +14,7 @@ import { ROSTER_MANAGER_ROLES } from './roster-settings.js';
 
 /** Everyone who may read the roster may export and print it; phone numbers follow phoneReaderRoles. */
 const rosterReaderRoles = staffRoles;
-/** Who may import a hand-made roster into a draft month: the roster's managers. */
+/** Roles that may import a hand-made roster into a draft month: the roster's managers. */
 const rosterEditorRoles = ROSTER_MANAGER_ROLES;
 
 const personSchema = z.object({ personId: z.string(), name: z.string(), phone: z.string().nullable() });

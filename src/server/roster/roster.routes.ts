@@ -36,7 +36,7 @@ registerFieldLabels({
   approve: '审批结果',
   agree: '是否同意',
   scope: '范围',
-});
+}, ['/api/duty/', '/api/duty-leaves', '/api/duty-requests', '/api/roster-candidates', '/api/roster-officer-counts', '/api/roster-settings', '/api/rosters']);
 
 const slot = z.object({ personId: z.string(), name: z.string() });
 const issue = z.object({

@@ -104,8 +104,8 @@ export async function listActivations(ctx: AppContext, db: Executor, page: numbe
 
 /**
  * Activates all seats (启用全部席位) for a sensitive period or an incident and
- * tells every signed-in user at once. Only one activation is open at a time:
- * when one is already open it is returned unchanged with `created: false`, so
+ * notifies every signed-in user at once. Only one activation is open at a time.
+ * When one is already open it is returned unchanged with `created: false`, so
  * an incident that calls this never fails because the seats are already up.
  */
 export async function activateSeats(
@@ -176,7 +176,7 @@ export async function endActivation(ctx: AppContext, actor: AuditActor, id: stri
 
 /**
  * Records that a person took a seat. The seat must be active, and a person
- * holds at most one seat at a time. A check-in during an activation belongs to it.
+ * takes at most one seat at a time. A check-in during an activation belongs to it.
  */
 export async function checkIn(ctx: AppContext, actor: AuditActor, seatId: string, personId: string): Promise<SeatCheckin> {
   const now = ctx.clock.now();
@@ -238,7 +238,7 @@ export async function listCheckins(ctx: AppContext, db: Executor, seatId: string
   return rows.map((row) => toCheckin(ctx, row));
 }
 
-/** Whether the person is checked in at the seat now. */
+/** Returns whether the person is checked in at the seat now. */
 export async function isCheckedInAt(db: Executor, seatId: string, personId: string): Promise<boolean> {
   const row = await db
     .selectFrom('seat_checkins')

@@ -53,10 +53,10 @@ export function editableSeats(seats: readonly Seat[], user: { unitId: string }, 
 }
 
 /**
- * Applies changes to one month's schedule. Every change is checked first and
- * nothing is saved when one is invalid: the date must be in the month, the
- * seat a standby seat the user may edit, the person active, a seat standby
- * (席位备勤) and from one of the seat's departments.
+ * Applies changes to one month's schedule. Every change is checked first, and
+ * nothing is saved when one is invalid. The date must be in the month and
+ * the seat a standby seat the user may edit. The person must be active, a
+ * seat standby (席位备勤) and from one of the seat's departments.
  */
 export async function updateStandby(
   ctx: AppContext,

@@ -32,9 +32,9 @@ registerFieldLabels({
   seatId: '席位',
 });
 
-/** Who may start and end a seat activation: the duty commander, shift leader, duty officer and bureau leaders. */
+/** Roles that may start and end a seat activation: the duty commander, shift leader, duty officer and bureau leaders. */
 const activationRoles: readonly Role[] = ['bureau_leader', ...dutyHandlerRoles];
-/** Who may check in at a seat and write its log. */
+/** Roles that may check in at a seat and write its log. */
 const seatDutyRoles: readonly Role[] = ['seat_staff', ...dutyHandlerRoles];
 /** Center staff who manage every seat's standby schedule. */
 const standbyManagerRoles: readonly Role[] = ['sys_admin', ...dutyHandlerRoles];

@@ -1,7 +1,7 @@
 /**
  * 联合坐席: the seat configuration and who staffs each seat on a date. The
  * general-management seat (综合管理) is held by the day's duty officers from
- * the roster, so it is computed, not stored; every other seat has a standby
+ * the roster, so it is computed, not stored. Every other seat has a standby
  * person (席位备勤) from its responsible department per date.
  */
 import { sql } from 'kysely';
@@ -52,7 +52,7 @@ export interface SeatOccupant {
 
 export interface SeatStaff {
   seat: Seat;
-  /** The duty officers for the general seat, otherwise the standby person of the date (or nobody). */
+  /** The duty officers for the general seat, otherwise the standby person of the date; empty when none is scheduled. */
   standby: PersonRef[];
   occupants: SeatOccupant[];
 }

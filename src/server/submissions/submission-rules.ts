@@ -53,8 +53,8 @@ export function submissionDeadline(targetMonth: string, rule: SubmissionDeadline
 
 /**
  * Classifies one unit's submission. A submission at the deadline's exact
- * minute is on time ("17:00 前" includes 17:00:00); lateness is judged on the
- * first submission, so correcting it later does not make it late.
+ * minute is on time, because "17:00 前" includes 17:00:00. Lateness is judged
+ * on the first submission, so correcting it later does not make it late.
  */
 export function submissionStatus(firstSubmittedAt: Date | null, deadline: Date, now: Date): SubmissionStatus {
   if (firstSubmittedAt) return firstSubmittedAt.getTime() <= deadline.getTime() ? 'submitted' : 'late';

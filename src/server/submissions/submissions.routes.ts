@@ -61,7 +61,7 @@ const settingsSchema = z.object({ deadlineDay: z.number().int().min(1).max(31), 
 
 const unitParams = z.object({ month: monthKey, unitId: z.string().min(1).max(64) });
 
-/** The center sees every unit; anyone else only their own unit (403 for another). */
+/** Rejects (403) a user outside the center who asks for another unit's data. */
 function assertMaySee(user: SessionUser, unitId: string): void {
   if (seesAllUnits(user) || user.unitId === unitId) return;
   throw forbidden('您只能查看本单位的报送情况。');

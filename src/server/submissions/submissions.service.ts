@@ -1,7 +1,7 @@
 /**
  * 月度人员报送: the personnel office (人事警务科) and the departments of the
- * standby seats submit next month's duty staff and seat standby staff; the
- * center sees who has submitted, who is late and who is missing, and reminds (催报).
+ * standby seats submit next month's duty staff and seat standby staff. The
+ * center checks who has submitted, who is late and who is missing, and reminds (催报) the rest.
  */
 import { formatInstant, zonedParts } from '../../domain/time.js';
 import { appendAudit, type AuditActor } from '../audit/audit-log.js';
@@ -102,7 +102,7 @@ export async function submissionDeadlineFor(ctx: AppContext, db: Executor, month
   return submissionDeadline(month, await readSubmissionSettings(db), ctx.config.timeZone);
 }
 
-/** Every submitting unit's status for a target month, or only `onlyUnitId`'s. */
+/** Lists every submitting unit's status for a target month, or only the status of `onlyUnitId`. */
 export async function submissionOverview(ctx: AppContext, db: Executor, month: string, onlyUnitId?: string) {
   const zone = ctx.config.timeZone;
   const deadline = await submissionDeadlineFor(ctx, db, month);
@@ -157,7 +157,7 @@ export interface CandidateGroup {
 }
 
 /**
- * The lines a unit's form shows, each with the people it may propose: for the
+ * Lists the lines a unit's form shows, each with the people it may propose: for the
  * personnel office everyone who may hold the duty role, for a seat the seat
  * standby staff (席位备勤) of the submitting unit.
  */

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { rolesAccess } from '../http/access.js';
+import { currentUser } from '../http/auth-hook.js';
 import { auditActorOf } from '../http/request-context.js';
 import { idParam, pageQuery } from '../http/schemas.js';
 import { limits } from '../../shared/limits.js';
@@ -42,7 +43,8 @@ const accountResponse = z.object({ user: accountSchema });
 export async function userRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const adminAccess = { access: rolesAccess(['sys_admin', 'security_admin']) };
-  const sysAdminAccess = { access: rolesAccess(['sys_admin']) };
+  // Which accounts each administrator may manage is checked in the service (三员分立).
+  const managerAccess = { access: rolesAccess(['sys_admin', 'security_admin']) };
   const securityAccess = { access: rolesAccess(['security_admin']) };
 
   app.get(
@@ -68,7 +70,7 @@ export async function userRoutes(api: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/api/users',
     {
-      config: sysAdminAccess,
+      config: managerAccess,
       schema: {
         tags: ['账号管理'],
         summary: '新增账号（返回一次性初始密码，首次登录须修改）',
@@ -77,7 +79,7 @@ export async function userRoutes(api: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request, reply) => {
-      const { account, initialPassword } = await createAccount(ctx, auditActorOf(request), request.body);
+      const { account, initialPassword } = await createAccount(ctx, auditActorOf(request), currentUser(request).roles, request.body);
       void reply.status(201);
       return { user: account, initialPassword };
     },
@@ -86,7 +88,7 @@ export async function userRoutes(api: FastifyInstance, ctx: AppContext): Promise
   app.patch(
     '/api/users/:id',
     {
-      config: sysAdminAccess,
+      config: managerAccess,
       schema: {
         tags: ['账号管理'],
         summary: '修改、停用账号',
@@ -95,7 +97,7 @@ export async function userRoutes(api: FastifyInstance, ctx: AppContext): Promise
         response: { 200: accountResponse },
       },
     },
-    async (request) => ({ user: await updateAccount(ctx, auditActorOf(request), request.params.id, request.body) }),
+    async (request) => ({ user: await updateAccount(ctx, auditActorOf(request), currentUser(request).roles, request.params.id, request.body) }),
   );
 
   app.post(

@@ -36,6 +36,25 @@ export interface AccountInput {
 /** The three administrators are kept apart: one account may hold at most one of these roles. */
 const separatedRoles: Role[] = ['sys_admin', 'security_admin', 'audit_admin'];
 
+/**
+ * Checks who may manage an account (三员分立): the security administrator
+ * manages the administrator accounts and the system administrator every
+ * other account, so the system administrator cannot make itself an auditor
+ * or switch off the one who audits it. Nobody changes their own account here.
+ */
+export function checkAccountManager(actorRoles: readonly Role[], actorUserId: string | null, targetUserId: string | null, affectedRoles: readonly Role[]): void {
+  if (targetUserId !== null && targetUserId === actorUserId) {
+    throw new AppError('FORBIDDEN', '不能修改自己账号的角色或状态，请由其他管理员办理。');
+  }
+  const touchesAdministrator = affectedRoles.some((role) => separatedRoles.includes(role));
+  if (touchesAdministrator && !actorRoles.includes('security_admin')) {
+    throw new AppError('FORBIDDEN', '系统管理员、安全管理员、审计管理员账号只能由安全管理员管理（三员分立），请联系安全管理员办理。');
+  }
+  if (!touchesAdministrator && !actorRoles.includes('sys_admin')) {
+    throw new AppError('FORBIDDEN', '业务账号由系统管理员管理，请联系系统管理员办理。');
+  }
+}
+
 export function checkRoleSeparation(roles: Role[]): void {
   const admins = roles.filter((role) => separatedRoles.includes(role));
   if (admins.length > 1) {
@@ -140,7 +159,8 @@ export async function insertAccount(
   return id;
 }
 
-export async function createAccount(ctx: AppContext, actor: AuditActor, input: AccountInput): Promise<{ account: Account; initialPassword: string }> {
+export async function createAccount(ctx: AppContext, actor: AuditActor, actorRoles: readonly Role[], input: AccountInput): Promise<{ account: Account; initialPassword: string }> {
+  checkAccountManager(actorRoles, actor.userId, null, input.roles);
   const now = ctx.clock.now();
   const initialPassword = generatePassword(await readPasswordPolicy(ctx));
   const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
@@ -152,6 +172,7 @@ export async function createAccount(ctx: AppContext, actor: AuditActor, input: A
 export async function updateAccount(
   ctx: AppContext,
   actor: AuditActor,
+  actorRoles: readonly Role[],
   id: string,
   patch: Partial<AccountInput> & { active?: boolean },
 ): Promise<Account> {
@@ -159,10 +180,8 @@ export async function updateAccount(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('账号');
+    checkAccountManager(actorRoles, actor.userId, id, [...fromDbJson<Role[]>(before.roles, []), ...(patch.roles ?? [])]);
     if (patch.roles) checkRoleSeparation(patch.roles);
-    if (patch.active === false && actor.userId === id) {
-      throw new AppError('INVALID_STATE', '不能停用自己正在使用的账号。');
-    }
     await assertReferences(trx, patch.unitId ?? before.unit_id, patch.personId === undefined ? before.person_id : patch.personId);
     const changes: Partial<UsersTable> = { updated_at: toDbInstant(now) };
     if (patch.name !== undefined) changes.name = patch.name;

@@ -88,6 +88,7 @@ export interface NightCheckInput {
   inPost: boolean;
   findings?: string | null;
   problem?: Finding | null;
+  evidenceIds?: string[];
 }
 
 interface CountRow {

@@ -190,3 +190,23 @@ export function useInstructionAction() {
 export function useMonthlyStatistics(month: string) {
   return useQuery({ queryKey: keys.stats(month), queryFn: () => apiGet<MonthlyStatistics>('/api/report-stats/monthly', { month }) });
 }
+
+export interface DailyReportSettings {
+  unitDeadline: string;
+  collectionDeadline: string;
+  provinceDeadline: string;
+  rectificationWorkingDays: number;
+  instructionFeedbackTime: string;
+}
+
+export function useReportSettings() {
+  return useQuery({ queryKey: ['daily-reports', 'settings'], queryFn: () => apiGet<{ settings: DailyReportSettings }>('/api/daily-reports/settings').then((body) => body.settings) });
+}
+
+export function useUpdateReportSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: Partial<DailyReportSettings>) => apiSend<{ settings: DailyReportSettings }>('PUT', '/api/daily-reports/settings', settings),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['daily-reports'] }),
+  });
+}

@@ -17,7 +17,7 @@ export const bulletinsCollector: DutyLogCollector = {
     const entries: DutyLogEntry[] = [];
     for (const row of rows) {
       const name = `《司法要情》${row.year}年第${row.issue_number}期`;
-      const link = `/bulletins/${row.id}`;
+      const link = `/bulletins?id=${row.id}`;
       const inDay = (value: string | null): value is string => value !== null && value >= range.from && value < range.to;
       if (inDay(row.reviewed_at)) entries.push({ at: row.reviewed_at, source: 'bulletins', who: row.reviewed_by_name, what: `审核${name}`, link });
       if (inDay(row.signed_at)) entries.push({ at: row.signed_at, source: 'bulletins', who: row.signed_by_name, what: `签发${name}`, link });

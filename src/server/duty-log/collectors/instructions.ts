@@ -8,7 +8,7 @@ export const instructionsCollector: DutyLogCollector = {
     const entries: DutyLogEntry[] = [];
     const issued = await db.selectFrom('leader_instructions').selectAll().where('passed_down_at', '>=', range.from).where('passed_down_at', '<', range.to).execute();
     for (const row of issued) {
-      entries.push({ at: row.passed_down_at, source: 'instructions', who: row.registered_by_name, what: `传达${row.leader_name}批示：${row.text}`, link: `/instructions/${row.id}` });
+      entries.push({ at: row.passed_down_at, source: 'instructions', who: row.registered_by_name, what: `传达${row.leader_name}批示：${row.text}`, link: `/instructions?id=${row.id}` });
     }
     const feedback = await db
       .selectFrom('instruction_feedback')
@@ -18,7 +18,7 @@ export const instructionsCollector: DutyLogCollector = {
       .where('instruction_feedback.submitted_at', '<', range.to)
       .execute();
     for (const row of feedback) {
-      entries.push({ at: row.submitted_at, source: 'instructions', who: row.submitted_by_name, what: `${row.unit_name}反馈批示落实情况`, link: `/instructions/${row.instruction_id}` });
+      entries.push({ at: row.submitted_at, source: 'instructions', who: row.submitted_by_name, what: `${row.unit_name}反馈批示落实情况`, link: `/instructions?id=${row.instruction_id}` });
     }
     return entries;
   },

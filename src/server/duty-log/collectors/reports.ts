@@ -19,14 +19,14 @@ export const reportsCollector: DutyLogCollector = {
         source: 'reports',
         who: report.submitter_name,
         what: `${report.unit_name}报送${report.kind === 'zero' ? '零报告' : '要情信息'}`,
-        link: `/reports?date=${range.date}`,
+        link: `/daily-reports/status?date=${range.date}`,
       });
     }
 
     const reminders = await db.selectFrom('report_reminders').selectAll().where('reminded_at', '>=', range.from).where('reminded_at', '<', range.to).execute();
     for (const reminder of reminders) {
       const count = (JSON.parse(reminder.unit_ids) as unknown[]).length;
-      entries.push({ at: reminder.reminded_at, source: 'reports', who: reminder.reminded_by_name, what: `催报未报送单位${count}个`, link: `/reports?date=${reminder.report_date}` });
+      entries.push({ at: reminder.reminded_at, source: 'reports', who: reminder.reminded_by_name, what: `催报未报送单位${count}个`, link: `/daily-reports/status?date=${reminder.report_date}` });
     }
 
     const reviewed = await db
@@ -37,7 +37,7 @@ export const reportsCollector: DutyLogCollector = {
       .execute();
     const verbs: Record<string, string> = { adopted: '采用', returned: '退回', merged: '合并', submitted: '标记' };
     for (const item of reviewed) {
-      entries.push({ at: item.marked_at!, source: 'reports', who: item.marked_by_name, what: `${verbs[item.status] ?? '处理'}要情信息：${item.title}`, link: `/reports/items/${item.id}` });
+      entries.push({ at: item.marked_at!, source: 'reports', who: item.marked_by_name, what: `${verbs[item.status] ?? '处理'}要情信息：${item.title}`, link: `/report-items?id=${item.id}` });
     }
     return entries;
   },

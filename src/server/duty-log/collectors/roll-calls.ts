@@ -1,6 +1,6 @@
 import type { DutyLogCollector } from '../collector.js';
 
-/** Roll calls from the province and who answered. */
+/** Roll calls from the province with the person who responded. */
 export const rollCallsCollector: DutyLogCollector = {
   name: 'roll-calls',
   async collect(_ctx, db, range) {

@@ -118,7 +118,7 @@ export default function BulletinsPage() {
               </Col>
               <Col xs={24} xl={14}>
                 <div style={{ background: '#f0f0f0', padding: 16, overflow: 'auto' }}>
-                  <BulletinPreview bulletin={draft} />
+                  <BulletinPreview bulletin={draft} width={460} />
                 </div>
               </Col>
             </Row>

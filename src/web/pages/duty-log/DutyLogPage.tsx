@@ -77,7 +77,7 @@ export default function DutyLogPage() {
           loading={log.isLoading}
           columns={columns}
           dataSource={log.data?.entries ?? []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          pagination={false}
           locale={{ emptyText: <EmptyState description="本值班日暂无记录" /> }}
         />
       )}

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { currentDutyDate } from '../../api/duty-report';
 
-/** The page's duty date from `?date=`, today's duty date by default. */
+/** Reads the page's duty date from `?date=`, today's duty date by default, and returns a setter. */
 export function useDutyDateParam(): [string, (date: string) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get('date');

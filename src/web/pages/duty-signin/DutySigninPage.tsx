@@ -57,7 +57,7 @@ export default function DutySigninPage() {
               { title: '在岗时长', dataIndex: 'actual', width: 100, render: (hours: number) => `${hours} 小时` },
               { title: '要求', dataIndex: 'required', width: 100, render: (hours: number) => (hours > 0 ? `${hours} 小时` : '保持联络畅通') },
               {
-                title: '差额',
+                title: '尚差（截至目前）',
                 dataIndex: 'shortfall',
                 width: 100,
                 render: (hours: number) => (hours > 0 ? <Typography.Text type="danger">差 {hours} 小时</Typography.Text> : <Tag color="green">达标</Tag>),

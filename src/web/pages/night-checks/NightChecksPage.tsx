@@ -11,6 +11,7 @@ import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { centerDutyDate, shortInstant, toApiInstant } from '../patrols/patrol-time';
+import { ScreenshotUpload } from '../patrols/ScreenshotUpload';
 
 type PlannedSite = PlanDetail['sites'][number];
 
@@ -147,6 +148,7 @@ function RecordModal({ date, site, onClose }: { date: string; site: PlannedSite;
         answeredBy: values.answeredBy ?? null,
         findings: values.findings ?? null,
         problem: values.hasProblem ? { kind: values.problemKind, description: values.problemDescription } : null,
+        evidenceIds: values.hasProblem ? (values.evidenceIds ?? []) : [],
       });
       void message.success('夜查情况已登记');
       onClose();
@@ -178,6 +180,9 @@ function RecordModal({ date, site, onClose }: { date: string; site: PlannedSite;
             </Form.Item>
             <Form.Item name="problemDescription" label="问题描述" rules={[{ required: true, message: '请描述发现的问题' }]}>
               <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+            <Form.Item name="evidenceIds" label="截图或录像回放">
+              <ScreenshotUpload />
             </Form.Item>
           </>
         ) : null}

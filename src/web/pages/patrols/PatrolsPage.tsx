@@ -9,6 +9,7 @@ import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { centerToday, shortInstant, toApiInstant } from './patrol-time';
+import { ScreenshotUpload } from './ScreenshotUpload';
 
 /** 视频巡查记录: who patrolled which sites in what order and what they saw; findings become problems. */
 export default function PatrolsPage() {
@@ -78,9 +79,10 @@ function PatrolFormModal({ onClose }: { onClose: () => void }) {
   async function handleSave() {
     const values = await form.validateFields();
     try {
-      const items = (values.items as { siteId: string; observation: string; problemKind?: string; problemDescription?: string }[]).map((item) => ({
+      const items = (values.items as { siteId: string; observation: string; attachmentIds?: string[]; problemKind?: string; problemDescription?: string }[]).map((item) => ({
         siteId: item.siteId,
         observation: item.observation,
+        attachmentIds: item.attachmentIds ?? [],
         problem: item.problemKind ? { kind: item.problemKind as (typeof problemKinds)[number], description: item.problemDescription ?? item.observation } : null,
       }));
       const result = await create.mutateAsync({ patrolledAt: toApiInstant(values.patrolledAt), patrollerRole: values.patrollerRole, method: values.method, summary: values.summary ?? null, items });
@@ -116,6 +118,9 @@ function PatrolFormModal({ onClose }: { onClose: () => void }) {
                     </Form.Item>
                     <Form.Item name={[field.name, 'problemDescription']} label="问题描述">
                       <Input style={{ width: 420 }} maxLength={1000} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'attachmentIds']} label="截图或录像回放">
+                      <ScreenshotUpload />
                     </Form.Item>
                   </Space>
                 </Card>

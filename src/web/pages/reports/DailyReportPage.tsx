@@ -3,24 +3,31 @@
  * with the draft kept in localStorage so nothing typed is lost when the
  * network drops, and the unit's history below.
  */
-import { Alert, App, Button, Card, Checkbox, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { REPORT_CATEGORY_LABELS } from '../../../domain/reports/categories';
-import { useReportHistory, useSubmitReport, type ItemInput } from '../../api/reports';
+import { useReportHistory, useReviseItem, useSubmitReport, type ItemInput, type ReportItem } from '../../api/reports';
+import { apiUpload } from '../../app/api-client';
 import { useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { categoryOptions, clockOf, localToday } from './report-labels';
 
+interface DraftItem extends ItemInput {
+  /** Names of the uploaded files, in the order of `attachmentIds`, for display. */
+  attachmentNames?: string[];
+}
+
 interface Draft {
   kind: 'items' | 'zero';
-  items: ItemInput[];
+  items: DraftItem[];
   /** Idempotency key of this draft: kept until the server confirms, so a resend is recognized. */
   key: string;
 }
 
-const emptyItem = (): ItemInput => ({ category: 'other', title: '', content: '', place: '', measures: '', urgent: false, phoneFirst: false, earlySign: false });
+const emptyItem = (): DraftItem => ({ category: 'other', title: '', content: '', place: '', measures: '', urgent: false, phoneFirst: false, earlySign: false });
 
 function newKey(): string {
   return `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -45,6 +52,9 @@ export default function DailyReportPage() {
   const submit = useSubmitReport();
   const showError = useShowError();
   const { message } = App.useApp();
+  const revise = useReviseItem();
+  const [revising, setRevising] = useState<ReportItem | null>(null);
+  const [revision, setRevision] = useState<{ title: string; content: string }>({ title: '', content: '' });
 
   useEffect(() => {
     localStorage.setItem(storageKey, JSON.stringify(draft));
@@ -53,12 +63,39 @@ export default function DailyReportPage() {
   const todays = useMemo(() => (history.data ?? []).filter((report) => report.date === today), [history.data, today]);
   const hasItemsToday = todays.some((report) => report.kind === 'items');
 
-  function updateItem(index: number, patch: Partial<ItemInput>) {
+  async function handleUpload(index: number, file: File) {
+    try {
+      const result = await apiUpload<{ attachment: { id: string; fileName: string } }>('/api/attachments', 'file', file);
+      setDraft((current) => ({
+        ...current,
+        items: current.items.map((item, position) =>
+          position !== index ? item : { ...item, attachmentIds: [...(item.attachmentIds ?? []), result.attachment.id], attachmentNames: [...(item.attachmentNames ?? []), result.attachment.fileName] },
+        ),
+      }));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function updateItem(index: number, patch: Partial<DraftItem>) {
     setDraft((current) => ({ ...current, items: current.items.map((item, position) => (position === index ? { ...item, ...patch } : item)) }));
   }
 
+  async function handleRevise() {
+    if (!revising) return;
+    const { id, category, urgent, phoneFirst, earlySign, attachmentIds, place, source, peopleInvolved, measures, occurredAt } = revising;
+    try {
+      await revise.mutateAsync({ id, body: { category, urgent, phoneFirst, earlySign, attachmentIds, place, source, peopleInvolved, measures, occurredAt, ...revision } });
+      void message.success('已修改并重新报送，原版本已保留。');
+      setRevising(null);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   async function handleSubmit() {
-    const body = draft.kind === 'zero' ? { kind: 'zero' as const } : { kind: 'items' as const, items: draft.items };
+    const items = draft.items.map(({ attachmentNames: _names, ...item }) => item);
+    const body = draft.kind === 'zero' ? { kind: 'zero' as const } : { kind: 'items' as const, items };
     try {
       const result = await submit.mutateAsync({ key: draft.key, body });
       void message.success(result.replayed ? '该报送此前已成功保存，未重复报送。' : result.report.late ? '已报送（已超过截止时间，记为迟报）。' : '报送成功。');
@@ -109,6 +146,16 @@ export default function DailyReportPage() {
                 <Form.Item label="已采取措施">
                   <Input.TextArea value={item.measures ?? ''} rows={2} maxLength={2000} onChange={(event) => updateItem(index, { measures: event.target.value })} />
                 </Form.Item>
+                <Form.Item label="附件（图片、PDF 或 Word）">
+                  <Upload
+                    accept=".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx"
+                    showUploadList={false}
+                    customRequest={(options) => void handleUpload(index, options.file as File)}
+                  >
+                    <Button icon={<UploadOutlined />}>上传附件</Button>
+                  </Upload>
+                  {(item.attachmentNames ?? []).length > 0 && <div>{(item.attachmentNames ?? []).map((name) => <Tag key={name}>{name}</Tag>)}</div>}
+                </Form.Item>
                 <Space wrap>
                   <Checkbox checked={item.urgent} onChange={(event) => updateItem(index, { urgent: event.target.checked })}>紧急信息</Checkbox>
                   <Checkbox checked={item.phoneFirst} onChange={(event) => updateItem(index, { phoneFirst: event.target.checked })}>已先电话报告</Checkbox>
@@ -148,13 +195,28 @@ export default function DailyReportPage() {
                       {report.late && <Tag color="orange">迟报</Tag>}
                     </Space>
                   }
-                  description={report.items.map((item) => `【${REPORT_CATEGORY_LABELS[item.category]}】${item.title}${item.status === 'returned' ? `（退回：${item.reviewReason ?? ''}）` : ''}`).join('；')}
+                  description={report.items.map((item) => (
+                    <div key={item.id}>
+                      【{REPORT_CATEGORY_LABELS[item.category]}】{item.title}
+                      {item.status === 'returned' && (
+                        <>
+                          <Typography.Text type="danger">（退回：{item.reviewReason ?? ''}）</Typography.Text>
+                          <Button size="small" type="link" onClick={() => { setRevising(item); setRevision({ title: item.title, content: item.content }); }}>修改后重新报送</Button>
+                        </>
+                      )}
+                    </div>
+                  ))}
                 />
               </List.Item>
             )}
           />
         )}
       </Card>
+      <Modal title="修改后重新报送" open={revising !== null} okText="重新报送" confirmLoading={revise.isPending} onCancel={() => setRevising(null)} onOk={() => void handleRevise()}>
+        <Typography.Paragraph type="danger">退回原因：{revising?.reviewReason}</Typography.Paragraph>
+        <Input aria-label="修改后的标题" value={revision.title} maxLength={100} onChange={(event) => setRevision({ ...revision, title: event.target.value })} style={{ marginBottom: 8 }} />
+        <Input.TextArea aria-label="修改后的内容" rows={5} value={revision.content} maxLength={4000} onChange={(event) => setRevision({ ...revision, content: event.target.value })} />
+      </Modal>
     </div>
   );
 }

@@ -4,13 +4,16 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRemindMissing, useStatusBoard } from '../../api/reports';
+import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { useLiveEvents } from '../../components/live/live-events';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { clockOf, DAILY_STATUS_COLORS, DAILY_STATUS_LABELS, localToday } from './report-labels';
+import { ReportSettingsCard } from './ReportSettingsCard';
 
 export default function StatusBoardPage() {
+  const user = useCurrentUser();
   const [date, setDate] = useState(localToday());
   const board = useStatusBoard(date);
   const remind = useRemindMissing();
@@ -78,6 +81,7 @@ export default function StatusBoardPage() {
           )}
         </>
       )}
+      {hasAnyRole(user, ['sys_admin']) && <ReportSettingsCard />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { DayEditDrawer } from './DayEditDrawer';
 import { rosterManagerRoles, shiftMonth } from './month';
 import { RosterCalendar } from './RosterCalendar';
 import { RosterReports } from './RosterReports';
+import { RosterOutputsBar } from '../roster-outputs/RosterOutputsBar';
 import { RosterSettingsModal } from './RosterSettingsModal';
 
 const changeKindLabels: Record<string, string> = {
@@ -108,6 +109,7 @@ export default function RosterPage() {
           发布
         </Button>
       ) : null}
+      {data ? <RosterOutputsBar month={month} /> : null}
     </>
   );
 

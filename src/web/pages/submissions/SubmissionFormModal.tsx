@@ -9,7 +9,7 @@ function groupKey(role: string, seatId: string | null): string {
   return `${role}__${seatId ?? ''}`;
 }
 
-/** The form of one unit's submission: one multi-select per duty role or seat, prefilled with the last submission. */
+/** Shows the form of one unit's submission: one multi-select per duty role or seat, prefilled with the last submission. */
 export function SubmissionFormModal({ month, unit, onClose }: { month: string; unit: UnitSubmission; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
