@@ -31,6 +31,7 @@ export const errorCatalogue = {
   ROSTER_HAS_GAPS: { status: 409, message: '排班存在空缺或冲突，不能发布，请按清单补齐后再发布。' },
   ROSTER_PUBLISHED: { status: 409, message: '排班已发布，不能直接修改，请通过换班或替班申请调整。' },
   CONFIRMATION_REQUIRED: { status: 409, message: '此操作会改变已发布的数据，请确认后重试。' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该提交编号已用于内容不同的另一次报送，请刷新页面后重新提交。' },
   INTERNAL_ERROR: { status: 500, message: '系统内部错误，请稍后重试；如仍有问题，请联系系统管理员并提供错误编号。' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

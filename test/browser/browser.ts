@@ -30,7 +30,8 @@ async function waitForChromium(timeoutMs: number): Promise<void> {
   }
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
+/** Opens Chromium in the center's zone unless `timezoneId` sets another zone for the browser. */
+export async function openBrowser(options: { timezoneId?: string } = {}): Promise<BrowserSession> {
   await waitForChromium(90_000);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhiban-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -47,7 +48,7 @@ export async function openBrowser(): Promise<BrowserSession> {
     ],
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];

@@ -132,6 +132,37 @@ describe('command hall screen', () => {
     expectNoPageProblems(hall);
   });
 
+  test('hall panels fit at wall and laptop sizes', async () => {
+    const { page } = hall;
+    const sizes = [
+      { width: 1920, height: 1080 },
+      { width: 1440, height: 900 },
+      { width: 1366, height: 768 },
+    ];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.getByTestId('hall-section-week').locator('canvas').first().waitFor();
+      await page.waitForTimeout(600);
+      await screenshot(page, `73-hall-${size.width}x${size.height}`, { fullPage: false });
+
+      // Each panel body clips its content, so content taller than the body is cut off.
+      const clipped = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="hall-section-"] [data-hall-body]'))
+          .filter((body) => body.scrollHeight > body.clientHeight + 1)
+          .map((body) => body.closest('[data-testid]')?.getAttribute('data-testid')),
+      );
+      expect(clipped, `clipped panels at ${size.width}x${size.height}`).toEqual([]);
+
+      const pageOverflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+      expect(pageOverflow, `page taller than ${size.height}`).toBeLessThanOrEqual(0);
+
+      const chartBox = await page.getByTestId('hall-section-week').locator('canvas').first().boundingBox();
+      expect(chartBox?.height ?? 0, `chart height at ${size.width}x${size.height}`).toBeGreaterThanOrEqual(140);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expectNoPageProblems(hall);
+  });
+
   test('hall account cannot open other pages', async () => {
     const { page, baseUrl } = hall;
     await page.goto(`${baseUrl}/incidents`);

@@ -4,6 +4,7 @@ import {
   canFileZeroReport,
   dailyReportStatus,
   rectificationDeadline,
+  reportDateWindow,
   type DailyReportStatusInput,
   type DailyReportSubmission,
 } from '../../src/domain/reports/index.js';
@@ -71,9 +72,9 @@ describe('dailyReportStatus', () => {
   it.each<[string, DailyReportSubmission['kind'][], string[], string]>([
     ['zero then items on time', ['zero', 'items'], ['09:00:00', '11:00:00'], 'reported'],
     ['items then zero on time', ['items', 'zero'], ['09:00:00', '11:00:00'], 'reported'],
-    ['zero on time, items late', ['zero', 'items'], ['09:00:00', '17:00:00'], 'zero'],
+    ['zero on time, items late', ['zero', 'items'], ['09:00:00', '17:00:00'], 'reported'],
     ['only late items', ['items', 'items'], ['16:00:00', '17:00:00'], 'late'],
-    ['listed out of order', ['items', 'zero'], ['17:00:00', '14:00:00'], 'zero'],
+    ['listed out of order', ['items', 'zero'], ['17:00:00', '14:00:00'], 'reported'],
   ])('%s', (_case, kinds, times, status) => {
     const unitSubmissions = kinds.map((kind, i) => ({ unitId: 'meilan', kind, submittedAt: at(times[i]!) }));
     const result = dailyReportStatus(input(unitSubmissions, '18:00:00'));
@@ -172,5 +173,19 @@ describe('rectificationDeadline', () => {
     ['no working days', { isWorkingDay: () => false }, /一年内没有工作日/],
   ])('rejects %s', (_case, config, message) => {
     expect(() => rectificationDeadline('2026-03-02', TZ, config)).toThrow(message);
+  });
+});
+
+describe('reportDateWindow', () => {
+  it('spans 31 days before the duty date', () => {
+    expect(reportDateWindow('2026-11-20', '2026-11-20')).toEqual({ earliest: '2026-10-20', latest: '2026-11-20' });
+  });
+
+  it('crosses a short February', () => {
+    expect(reportDateWindow('2026-03-11', '2026-03-11')).toEqual({ earliest: '2026-02-08', latest: '2026-03-11' });
+  });
+
+  it('keeps the calendar date before handover', () => {
+    expect(reportDateWindow('2026-11-20', '2026-11-21')).toEqual({ earliest: '2026-10-20', latest: '2026-11-21' });
   });
 });

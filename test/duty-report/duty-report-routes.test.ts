@@ -93,6 +93,13 @@ describe.each(availableDialects())('duty report routes on %s', (dialect) => {
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().confirmedAt).toBe(`${day}T08:40:00+08:00`);
     expect((await t.request('GET', '/api/handover/responsible', { cookie: officer })).json()).toMatchObject({ date: day, awaitingHandover: false });
+    const hall = await t.request('GET', '/api/handover/responsible', { cookie: await t.login('hall') });
+    expect(hall.statusCode).toBe(200);
+    expect(hall.json().shiftLeader.name).toBe('黄志强');
+    expect(hall.json().officers.map((slot: Slot) => slot.name)).toContain('邓伟');
+    const locked = await t.request('PUT', `/api/handover/${day}`, { cookie: leader, body: { attendedPersonIds: [] } });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.message).toMatch(/不能再修改/);
   });
 
   it('sign-in counts hours; others refused', async () => {
@@ -306,5 +313,14 @@ describe.each(availableDialects())('duty report routes on %s', (dialect) => {
     expect(wrongSections.json().error.message).toMatch(/「报告栏目」/);
     const noAccess = await t.request('GET', `/api/duty-reports/${day}`, { cookie: await t.login('longhua') });
     expect(noAccess.statusCode).toBe(403);
+    const unknownAttendee = await t.request('PUT', `/api/handover/${addDays(day, 5)}`, { cookie: leader, body: { attendedPersonIds: ['no-such-person'] } });
+    expect(unknownAttendee.statusCode).toBe(409);
+    expect(unknownAttendee.json().error.message).toMatch(/不在本次交接班会的应参加人员中/);
+    const notSignedIn = await t.request('POST', '/api/duty-signins/sign-out', { cookie: officer });
+    expect(notSignedIn.statusCode).toBe(409);
+    expect(notSignedIn.json().error.message).toMatch(/请先签到/);
+    const confirmedTwice = await t.request('POST', `/api/handover/${day}/confirm`, { cookie: leader });
+    expect(confirmedTwice.statusCode).toBe(409);
+    expect(confirmedTwice.json().error.message).toMatch(/请勿重复确认/);
   });
 });

@@ -145,7 +145,7 @@ describe.each(availableDialects())('daily reports on %s', (dialect) => {
   it('zero report after items is rejected', async () => {
     const response = await submit(t, await t.login('xiuying'), zeroReport());
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.message).toMatch(/不能报送零报告/);
+    expect(response.json().error.message).toMatch(/已报送要情信息，不能再报平安/);
   });
 
   it('zero report after an incident is rejected', async () => {
@@ -184,7 +184,7 @@ describe.each(availableDialects())('daily reports on %s', (dialect) => {
       [itemsReport([{ ...sampleItem, title: '' }]), /标题/],
       [itemsReport([]), /至少填写一条/],
       [{ kind: 'zero', items: [sampleItem] }, /零报告不能附带/],
-      [zeroReport('2026-03-12'), /晚于今天/],
+      [zeroReport('2026-03-12'), /「报送日期」.*2026-02-08 至 2026-03-11/],
       [zeroReport('2026-02-30'), /日期/],
       [{ kind: 'maybe' }, /类型/],
       [itemsReport([{ ...sampleItem, occurredAt: 'yesterday' }]), /发生时间/],

@@ -138,6 +138,7 @@ describe.each(availableDialects())('joint seats on %s', (dialect) => {
     const cookie = await t.login('seat');
     const schedule = (await t.request('GET', '/api/seats/standby/2026-04', { cookie })).json();
     expect(schedule.editableSeatIds).toEqual([seatByName.get('社区矫正')!.id]);
+    expect(schedule.candidates[seatByName.get('社区矫正')!.id].map((person: { name: string }) => person.name)).toEqual(['邓伟']);
     const dengWei = schedule.assignments.find((item: { name: string }) => item.name === '邓伟');
 
     const own = await t.request('PUT', '/api/seats/standby/2026-04', { cookie, body: { entries: [{ seatId: seatByName.get('社区矫正')!.id, date: '2026-04-05', personId: dengWei.personId }] } });

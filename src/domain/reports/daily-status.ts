@@ -82,7 +82,8 @@ export interface DailyReportStatusInput {
  *
  * The unit's earliest submission decides timeliness: strictly after the
  * deadline is `late` (exactly at the deadline is on time). An on-time unit
- * is `reported` if any on-time submission has items, else `zero`. A unit
+ * is `reported` if any submission of the day has items, also items that
+ * arrive after a zero report and after the deadline (new information), else `zero`. A unit
  * without a submission is `missing` both before and after the deadline, and
  * `overdue` distinguishes "not yet" from "missed".
  */
@@ -126,9 +127,7 @@ function unitStatus(sortedSubmissions: readonly DailyReportSubmission[], deadlin
   const first = sortedSubmissions[0];
   if (!first) return 'missing';
   if (first.submittedAt.getTime() > deadline.getTime()) return 'late';
-
-  const onTime = sortedSubmissions.filter((submission) => submission.submittedAt.getTime() <= deadline.getTime());
-  return onTime.some((submission) => submission.kind === 'items') ? 'reported' : 'zero';
+  return sortedSubmissions.some((submission) => submission.kind === 'items') ? 'reported' : 'zero';
 }
 
 function groupByUnit(submissions: readonly DailyReportSubmission[]): Map<string, DailyReportSubmission[]> {
@@ -231,4 +230,15 @@ export function rectificationDeadline(
     }
   }
   return { dueDate, dueAt: zonedInstant(dueDate, dueTime, timeZone) };
+}
+
+/** Days before the duty date for which a unit may still file a late report (补报). */
+export const REPORT_DATE_BACKFILL_DAYS = 31;
+
+/**
+ * Returns the report dates a submission may name: from REPORT_DATE_BACKFILL_DAYS
+ * before the center's duty date up to the calendar date of `today`.
+ */
+export function reportDateWindow(dutyDate: IsoDate, today: IsoDate): { earliest: IsoDate; latest: IsoDate } {
+  return { earliest: addDays(dutyDate, -REPORT_DATE_BACKFILL_DAYS), latest: today };
 }

@@ -47,6 +47,12 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(connectionString: string, maxConnections = 10): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle client can lose its connection (server restart, administrator
+  // command); the pool drops it and the next query opens a new one, so the
+  // error must not crash the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${error.code ?? ''} ${error.message}`);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

@@ -14,7 +14,21 @@ export interface DailyReportsTable {
   submitter_name: string;
   /** Client key of the submission; a retry with the same key returns this row. */
   idempotency_key: string;
+  /** SHA-256 of the submitted body; null on rows stored before it was kept. */
+  request_hash: string | null;
   note: string | null;
+}
+
+/**
+ * Lock row of a unit's report date: submissions update it first, so they
+ * run one after another per unit-day.
+ */
+export interface DailyReportDaysTable {
+  unit_id: string;
+  report_date: string;
+  /** The day's zero report (无事报平安), at most one. */
+  zero_report_id: string | null;
+  first_submitted_at: string;
 }
 
 /** 要情信息: one item of key information. */
@@ -165,6 +179,7 @@ export interface InstructionRemindersTable {
 
 export interface ReportsTables {
   daily_reports: DailyReportsTable;
+  daily_report_days: DailyReportDaysTable;
   report_items: ReportItemsTable;
   report_item_versions: ReportItemVersionsTable;
   report_item_updates: ReportItemUpdatesTable;

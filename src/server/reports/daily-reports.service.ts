@@ -1,19 +1,22 @@
 /**
  * Daily reports (零报告): each unit submits its key-information items or an
  * explicit zero report (无事报平安) every day, also on holidays and in
- * sensitive periods. Submissions are idempotent per (unit, key).
+ * sensitive periods. Submissions are idempotent per (unit, key), and each
+ * unit files at most one zero report per report date.
  */
+import { createHash } from 'node:crypto';
 import {
   canFileZeroReport,
   dailyReportStatus,
   earlySignVerificationDue,
   rectificationDeadline,
+  reportDateWindow,
   ZERO_REPORT_NOT_ALLOWED_MESSAGE,
   type DailyReportStatusResult,
 } from '../../domain/reports/index.js';
 import { classifyDay } from '../../domain/calendar/index.js';
 import { writtenSupplementDeadline } from '../../domain/incidents/index.js';
-import { formatInstant, weekday, zonedParts, type IsoDate } from '../../domain/time.js';
+import { dutyDateOf, formatInstant, weekday, zonedParts, type IsoDate } from '../../domain/time.js';
 import { appendAudit, type AuditActor } from '../audit/audit-log.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { linkAttachments } from '../attachments/attachments.service.js';
@@ -229,8 +232,11 @@ export async function insertItemVersion(trx: Executor, row: ReportItemsTable, cr
 }
 
 function validateSubmission(ctx: AppContext, input: SubmissionInput, date: IsoDate): void {
-  const today = todayOf(ctx);
-  if (date > today) throw invalidField('报送日期', `${date} 晚于今天（${today}），只能报送今天或以前的日期。`);
+  const now = ctx.clock.now();
+  const window = reportDateWindow(dutyDateOf(now, ctx.config.timeZone, ctx.config.handoverTime), todayOf(ctx));
+  if (date < window.earliest || date > window.latest) {
+    throw invalidField('报送日期', `${date} 不在可报送范围内，只能报送 ${window.earliest} 至 ${window.latest} 之间的日期。`);
+  }
   if (input.kind === 'items' && (!input.items || input.items.length === 0)) {
     throw invalidField('要情信息', '报送要情信息时至少填写一条；无事可报请选择“无事报平安”。');
   }
@@ -239,10 +245,84 @@ function validateSubmission(ctx: AppContext, input: SubmissionInput, date: IsoDa
   }
 }
 
+/** Returns the SHA-256 of a submission body in a key-order-independent form. */
+export function submissionHash(input: SubmissionInput): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .filter(([key, entry]) => entry !== undefined && key !== 'idempotencyKey')
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([key, entry]) => [key, canonical(entry)]),
+      );
+    }
+    return value;
+  };
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+/** Returns the stored submission of a retried key, or 422 when the key was used for a different body. */
+async function replayOf(ctx: AppContext, db: Executor, row: DailyReportsTable, hash: string): Promise<{ report: DailyReportView; replayed: true }> {
+  if (row.request_hash !== null && row.request_hash !== hash) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `该提交编号已于 ${formatInstant(new Date(row.submitted_at), ctx.config.timeZone)} 用于内容不同的另一次报送，本次未保存。请刷新页面后重新提交。`,
+    );
+  }
+  return { report: await loadDailyReport(ctx, db, row), replayed: true };
+}
+
+/**
+ * Locks the unit's report date: inserts its lock row if missing, then updates
+ * it, so a concurrent submission for the same unit-day waits until this
+ * transaction ends (PostgreSQL row lock; SQLite runs one write transaction at a time).
+ */
+async function lockReportDay(trx: Executor, unitId: string, date: IsoDate, now: Date): Promise<void> {
+  await trx
+    .insertInto('daily_report_days')
+    .values({ unit_id: unitId, report_date: date, zero_report_id: null, first_submitted_at: toDbInstant(now) })
+    .onConflict((oc) => oc.columns(['unit_id', 'report_date']).doNothing())
+    .execute();
+  await trx
+    .updateTable('daily_report_days')
+    .set((eb) => ({ first_submitted_at: eb.ref('first_submitted_at') }))
+    .where('unit_id', '=', unitId)
+    .where('report_date', '=', date)
+    .execute();
+}
+
+/**
+ * Rejects a zero report that conflicts with the day's earlier submissions:
+ * one zero report per unit-day, and none after items were reported
+ * (有事报情况、无事报平安). Items may follow a zero report at any time.
+ */
+async function checkZeroReportAllowed(ctx: AppContext, trx: Executor, unitId: string, date: IsoDate): Promise<void> {
+  const earlier = await trx
+    .selectFrom('daily_reports')
+    .select(['kind', 'submitted_at'])
+    .where('unit_id', '=', unitId)
+    .where('report_date', '=', date)
+    .orderBy('submitted_at')
+    .execute();
+  const zero = earlier.find((row) => row.kind === 'zero');
+  if (zero) {
+    const at = formatInstant(new Date(zero.submitted_at), ctx.config.timeZone).slice(0, 16).replace('T', ' ');
+    throw new AppError('DUPLICATE', `本单位 ${date} 的零报告（无事报平安）已于 ${at} 报送，同一天只需报送一次。如有新情况，请报送要情信息。`);
+  }
+  if (earlier.some((row) => row.kind === 'items')) {
+    throw invalidState(`本单位 ${date} 已报送要情信息，不能再报平安。如有新情况，请继续报送要情信息或续报。`);
+  }
+  const hasIncident = await hasIncidentForUnitOnDay(trx, unitId, date);
+  if (!canFileZeroReport(hasIncident, false)) throw invalidState(ZERO_REPORT_NOT_ALLOWED_MESSAGE);
+}
+
 /**
  * Stores a unit's submission for a date. A retry with the same idempotency
- * key returns the stored submission and stores nothing new, also when two
- * retries race (the unique index decides and the loser reads the winner).
+ * key and body returns the stored submission and stores nothing new, also
+ * when two retries race; the same key with another body gets 422. The
+ * unit-day lock row serializes submissions, so at most one zero report is
+ * stored per unit and date.
  */
 export async function submitDailyReport(
   ctx: AppContext,
@@ -252,8 +332,9 @@ export async function submitDailyReport(
   idempotencyKey: string,
 ): Promise<{ report: DailyReportView; replayed: boolean }> {
   const unitId = user.unitId;
+  const hash = submissionHash(input);
   const existing = await findByKey(ctx.db.kysely, unitId, idempotencyKey);
-  if (existing) return { report: await loadDailyReport(ctx, ctx.db.kysely, existing), replayed: true };
+  if (existing) return replayOf(ctx, ctx.db.kysely, existing, hash);
 
   const date = input.date ?? todayOf(ctx);
   validateSubmission(ctx, input, date);
@@ -262,12 +343,12 @@ export async function submitDailyReport(
   const id = newId();
   let lateRecorded = false;
   try {
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      if (input.kind === 'zero') {
-        const hasItems = await trx.selectFrom('daily_reports').select('id').where('unit_id', '=', unitId).where('report_date', '=', date).where('kind', '=', 'items').executeTakeFirst();
-        const hasIncident = await hasIncidentForUnitOnDay(trx, unitId, date);
-        if (!canFileZeroReport(hasIncident, hasItems !== undefined)) throw invalidState(ZERO_REPORT_NOT_ALLOWED_MESSAGE);
-      }
+    const replay = await ctx.db.kysely.transaction().execute(async (trx) => {
+      await lockReportDay(trx, unitId, date, now);
+      // A retry that waited for the lock finds the winner's row here.
+      const stored = await findByKey(trx, unitId, idempotencyKey);
+      if (stored) return replayOf(ctx, trx, stored, hash);
+      if (input.kind === 'zero') await checkZeroReportAllowed(ctx, trx, unitId, date);
       const earlier = await trx.selectFrom('daily_reports').select('id').where('unit_id', '=', unitId).where('report_date', '=', date).executeTakeFirst();
 
       await trx
@@ -281,9 +362,13 @@ export async function submitDailyReport(
           submitted_by: user.id,
           submitter_name: user.name,
           idempotency_key: idempotencyKey,
+          request_hash: hash,
           note: input.note ?? null,
         })
         .execute();
+      if (input.kind === 'zero') {
+        await trx.updateTable('daily_report_days').set({ zero_report_id: id }).where('unit_id', '=', unitId).where('report_date', '=', date).execute();
+      }
       for (const [position, item] of (input.items ?? []).entries()) {
         const row = newItemRow(ctx, item, { dailyReportId: id, position, unitId, date, now });
         await trx.insertInto('report_items').values(row).execute();
@@ -303,13 +388,18 @@ export async function submitDailyReport(
         summary: input.kind === 'zero' ? `报送零报告（${date}）` : `报送要情信息 ${input.items?.length ?? 0} 条（${date}）`,
         after: { date, kind: input.kind, items: input.items?.map((item) => item.title) ?? [] },
       }, now);
+      return null;
     });
+    if (replay) {
+      ctx.log.info({ unitId, idempotencyKey }, 'daily report retry waited for the day lock; returning the stored submission');
+      return replay;
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = await findByKey(ctx.db.kysely, unitId, idempotencyKey);
     if (!winner) throw error;
     ctx.log.info({ unitId, idempotencyKey }, 'daily report retry raced; returning the stored submission');
-    return { report: await loadDailyReport(ctx, ctx.db.kysely, winner), replayed: true };
+    return replayOf(ctx, ctx.db.kysely, winner, hash);
   }
 
   ctx.log.info({ unitId, reportId: id, date, kind: input.kind, lateRecorded }, 'daily report submitted');

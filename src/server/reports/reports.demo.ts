@@ -64,6 +64,7 @@ export const reportsDemoSeeder: DemoSeeder = {
             submitted_by: 'demo',
             submitter_name: '单位信息员',
             idempotency_key: `demo-${date}-${unit.unitId}`,
+            request_hash: null,
             note: null,
           });
           if (!withItems) return;

@@ -46,6 +46,18 @@ export async function standbySchedule(db: Executor, month: string): Promise<Stan
   return rows.map((row) => ({ seatId: row.seat_id, date: row.date, personId: row.person_id, name: row.name, source: row.source === 'submission' ? 'submission' : 'manual' }));
 }
 
+/** Lists the people who may stand by at each seat: active seat standby (席位备勤) staff of the seat's departments. */
+export async function standbyCandidates(db: Executor, seats: readonly Seat[]): Promise<Record<string, { personId: string; name: string }[]>> {
+  const people = await db.selectFrom('people').select(['id', 'name', 'unit_id', 'duty_roles']).where('active', '=', 1).orderBy('name').execute();
+  const standby = people.filter((person) => fromDbJson<DutyRole[]>(person.duty_roles, []).includes('seat_standby'));
+  return Object.fromEntries(
+    seats.map((seat) => [
+      seat.id,
+      standby.filter((person) => seat.units.length === 0 || seat.units.some((unit) => unit.id === person.unit_id)).map((person) => ({ personId: person.id, name: person.name })),
+    ]),
+  );
+}
+
 /** Seats whose standby schedule the user may edit: every seat for the center, otherwise the seats of the user's unit. */
 export function editableSeats(seats: readonly Seat[], user: { unitId: string }, editsAll: boolean): Seat[] {
   const standbySeats = seats.filter((seat) => !seat.isGeneral && seat.active);

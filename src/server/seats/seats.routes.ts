@@ -22,7 +22,7 @@ import {
   listCheckins,
   listLogEntries,
 } from './seat-duty.service.js';
-import { editableSeats, fillStandbyFromSubmissions, standbySchedule, updateStandby } from './seat-standby.service.js';
+import { editableSeats, fillStandbyFromSubmissions, standbyCandidates, standbySchedule, updateStandby } from './seat-standby.service.js';
 import { createSeat, getSeat, listSeats, seatStaffOn, updateSeat } from './seats.service.js';
 
 registerFieldLabels({
@@ -224,7 +224,7 @@ export async function seatRoutes(api: FastifyInstance, ctx: AppContext): Promise
         tags,
         summary: '某月席位备勤安排',
         params: z.object({ month: monthKey }),
-        response: { 200: z.object({ month: z.string(), seats: z.array(seatSchema), editableSeatIds: z.array(z.string()), assignments: z.array(standbySchema) }) },
+        response: { 200: z.object({ month: z.string(), seats: z.array(seatSchema), editableSeatIds: z.array(z.string()), candidates: z.record(z.string(), z.array(personRef)), assignments: z.array(standbySchema) }) },
       },
     },
     async (request) => {
@@ -237,6 +237,7 @@ export async function seatRoutes(api: FastifyInstance, ctx: AppContext): Promise
         month: request.params.month,
         seats,
         editableSeatIds: editsAll || mayEditOwn ? editable.map((seat) => seat.id) : [],
+        candidates: await standbyCandidates(ctx.db.kysely, seats),
         assignments: await standbySchedule(ctx.db.kysely, request.params.month),
       };
     },

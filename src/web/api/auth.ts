@@ -23,6 +23,10 @@ export interface CurrentUser {
   sessionKind: 'user' | 'display';
   passwordPolicy: PasswordPolicy;
   sessionIdleMinutes: number;
+  /** The center's IANA time zone, for example `Asia/Shanghai`. */
+  timeZone: string;
+  /** The daily handover time, HH:mm in the center's zone. */
+  handoverTime: string;
 }
 
 export const meQueryKey = ['auth', 'me'] as const;

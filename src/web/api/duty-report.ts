@@ -1,6 +1,7 @@
 /** Duty log, duty report, handover meeting, sign-in and "my duty": API types and TanStack Query hooks. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiGet, apiSend } from '../app/api-client';
+import { centerDutyDate } from '../app/time';
 
 export interface PersonSlot {
   personId: string;
@@ -140,10 +141,9 @@ export interface SigninBoard {
   }[];
 }
 
-/** Today's duty date: a duty day runs from 08:30 Beijing time to 08:30 the next day. */
-export function currentDutyDate(now = new Date()): string {
-  const beijing = new Date(now.getTime() + 8 * 3_600_000 - (8 * 60 + 30) * 60_000);
-  return beijing.toISOString().slice(0, 10);
+/** Today's duty date: a duty day runs from the handover time in the center's zone to the same time the next day. */
+export function currentDutyDate(): string {
+  return centerDutyDate();
 }
 
 const key = ['duty-report'] as const;

@@ -44,6 +44,8 @@ export interface StandbySchedule {
   month: string;
   seats: Seat[];
   editableSeatIds: string[];
+  /** People who may stand by at each seat, by seat id. */
+  candidates: Record<string, { personId: string; name: string }[]>;
   assignments: { seatId: string; date: string; personId: string; name: string; source: 'manual' | 'submission' }[];
 }
 
@@ -97,6 +99,12 @@ export function useAddSeatLog() {
 export function useUpdateSeat() {
   return useSeatMutation(({ id, patch }: { id: string; patch: Partial<{ name: string; unitIds: string[]; sortOrder: number; active: boolean }> }) =>
     apiSend('PATCH', `/api/seats/${encodeURIComponent(id)}`, patch),
+  );
+}
+
+export function useUpdateStandby() {
+  return useSeatMutation(({ month, entries }: { month: string; entries: { seatId: string; date: string; personId: string | null }[] }) =>
+    apiSend('PUT', `/api/seats/standby/${month}`, { entries }),
   );
 }
 

@@ -8,6 +8,7 @@ import type { Role } from '../../shared/roles';
 import { fetchCurrentUser, meQueryKey, type CurrentUser } from '../api/auth';
 import { apiSend, lastServerContactAt } from './api-client';
 import { onSessionEvent } from './session-events';
+import { setCenterTimeSettings } from './time';
 
 interface AuthState {
   user: CurrentUser | null;
@@ -31,6 +32,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
   const meQuery = useQuery({ queryKey: meQueryKey, queryFn: fetchCurrentUser, staleTime: Infinity });
   const user = meQuery.data ?? null;
+  // Set before any page renders, so every time on screen uses the center's zone.
+  if (user) setCenterTimeSettings(user.timeZone, user.handoverTime);
 
   useEffect(
     () =>

@@ -8,6 +8,7 @@ import * as patrols from './0006-patrols.js';
 import * as incidents from './0007-incidents.js';
 import * as dutyReport from './0008-duty-report.js';
 import * as seatsSubmissions from './0009-seats-submissions.js';
+import * as dailyReportDays from './0010-daily-report-days.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL, applied in key order.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-incidents': incidents,
   '0008-duty-report': dutyReport,
   '0009-seats-submissions': seatsSubmissions,
+  '0010-daily-report-days': dailyReportDays,
 };

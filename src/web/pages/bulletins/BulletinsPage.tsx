@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { localToday } from '../reports/report-labels';
 import { BulletinPreview } from './bulletin-preview';
+import { formatDateTime } from '../../app/time';
 
 const statusColors: Record<Bulletin['status'], string> = { draft: 'gold', reviewed: 'blue', signed: 'green', sent: 'default' };
 
@@ -90,8 +91,8 @@ export default function BulletinsPage() {
                   <Descriptions size="small" column={1} items={[
                     { key: 'e', label: '编辑', children: draft.editedBy },
                     { key: 'r', label: '审核', children: draft.reviewedBy ?? '—' },
-                    { key: 's', label: '签发', children: draft.signedBy ? `${draft.signedBy} ${draft.signedAt?.slice(0, 16).replace('T', ' ')}` : '—' },
-                    { key: 'p', label: '报省厅', children: draft.sentAt ? draft.sentAt.slice(0, 16).replace('T', ' ') : '—' },
+                    { key: 's', label: '签发', children: draft.signedBy ? `${draft.signedBy} ${formatDateTime(draft.signedAt)}` : '—' },
+                    { key: 'p', label: '报省厅', children: formatDateTime(draft.sentAt) },
                   ]} />
                   <Input style={{ marginTop: 8 }} value={draft.title} disabled={!editable} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />
                   {draft.sections.map((section, sectionIndex) => (

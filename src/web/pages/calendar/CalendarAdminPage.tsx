@@ -18,13 +18,14 @@ import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../components/feedback';
 import { ErrorState } from '../../components/states';
+import { centerNow } from '../../app/time';
 
 const overrideTypes: OfficialDayType[] = ['holiday', 'makeup_workday', 'workday', 'weekend'];
 
 /** 值班日历: the year's holidays and make-up workdays, sensitive periods and the administrator's overrides. */
 export default function CalendarAdminPage() {
   const user = useCurrentUser();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => centerNow().year());
   const days = useCalendarDays(`${year}-01-01`, `${year}-12-31`);
   const mayEditPeriods = hasAnyRole(user, ['sys_admin', 'duty_commander']);
   const mayEditOverrides = hasAnyRole(user, ['sys_admin']);

@@ -12,6 +12,7 @@ import { formatInstant } from '../../components/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { DisclosureModal } from './DisclosureModal';
+import { centerToday } from '../../app/time';
 
 const disclosureReaders: readonly Role[] = [...phoneReaderRoles, 'audit_admin'];
 
@@ -96,7 +97,7 @@ function EntriesTab() {
 }
 
 function DisclosuresTab() {
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(centerToday()));
   const disclosuresQuery = useDisclosures(month.format('YYYY-MM'));
   const columns: TableColumnsType<Disclosure> = [
     { title: '时间', dataIndex: 'at', width: 150, render: (value: string) => formatInstant(value).slice(0, 16) },

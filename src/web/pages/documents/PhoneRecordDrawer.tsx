@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { inputToInstant, nowForInput } from './document-labels';
 import { useEnterNavigation } from './use-enter-navigation';
+import { formatDateTime } from '../../app/time';
 
 interface FormValues extends Record<keyof PhoneRecordFields, string | undefined> {
   calledAt: string;
@@ -30,7 +31,7 @@ export function PhoneRecordDrawer({ record, onClose }: { record: PhoneRecord | n
 
   useEffect(() => {
     if (!record) return;
-    form.setFieldsValue({ ...record, calledAt: record.calledAt.slice(0, 16).replace('T', ' ') } as unknown as FormValues);
+    form.setFieldsValue({ ...record, calledAt: formatDateTime(record.calledAt) } as unknown as FormValues);
   }, [form, record]);
 
   async function handleSubmit() {

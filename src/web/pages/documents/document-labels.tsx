@@ -8,6 +8,8 @@ import {
   type DocumentStatus,
   type Urgency,
 } from '../../../domain/documents/index';
+import dayjs from 'dayjs';
+import { centerNow, formatDateTime, wallToInstant } from '../../app/time';
 
 const urgencyColors: Record<Urgency, string> = { extra_urgent: 'red', urgent: 'orange', normal: 'default' };
 const statusColors: Record<DocumentStatus, string> = {
@@ -40,19 +42,19 @@ export function formatWaiting(minutes: number): string {
   return rest === 0 ? `${hours}小时` : `${hours}小时${rest}分钟`;
 }
 
-/** Formats "YYYY-MM-DD HH:mm" of the browser's clock, the form's default received time. */
+/** Formats "YYYY-MM-DD HH:mm" of the center's clock, the form's default received time. */
 export function nowForInput(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return formatDateTime(centerNow());
 }
 
-/** Turns "YYYY-MM-DD HH:mm" typed in the browser's zone into an ISO instant, or null when it is not a valid time. */
+/** Turns "YYYY-MM-DD HH:mm" typed in the center's zone into an ISO instant, or null when it is not a valid time. */
 export function inputToInstant(value: string): string | null {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(value.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || h > 23) return null;
-  return date.toISOString();
+  // Date.UTC checks the calendar fields; the zone conversion happens afterwards.
+  const check = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23) return null;
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return wallToInstant(dayjs(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00`));
 }

@@ -4,7 +4,7 @@
  * and a banner warns when the data on screen may be stale.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { sectionOf, hallQueryKey, useHallOverview, type DeadlinesSectionData, type DocumentsSectionData, type DutySectionData, type HallOverview, type IncidentsSectionData, type PatrolsSectionData, type ReportsSectionData, type WeekSectionData } from '../../api/hall';
 import { errorMessage } from '../../app/api-client';
 import { systemName } from '../../app/branding';
@@ -12,8 +12,9 @@ import { playAlertSound } from '../../components/live/alert-sound';
 import { useNow } from '../../components/live/Countdown';
 import { useLiveConnectionState, useLiveEvents, type LiveEvent } from '../../components/live/live-events';
 import { DeadlinesPanel, DocumentsPanel, DutyPanel, IncidentsPanel, Panel, PatrolsPanel, ReportsPanel, SectionError } from './HallSections';
-import { hallColors } from './hall-theme';
+import { hallColors, hallScaleFor, hallSize } from './hall-theme';
 import { WeekChart } from './WeekChart';
+import { formatClockSeconds } from '../../app/time';
 
 // Data older than this is flagged even while the connection looks healthy.
 const STALE_AFTER_MS = 90_000;
@@ -29,6 +30,16 @@ function SectionPanel<T>({ overview, sectionKey, area, render, extra }: { overvi
   );
 }
 
+function subscribeToResize(onChange: () => void): () => void {
+  window.addEventListener('resize', onChange);
+  return () => window.removeEventListener('resize', onChange);
+}
+
+/** The hall's scale for the current window, updated on resize. */
+function useHallScale(): number {
+  return useSyncExternalStore(subscribeToResize, () => hallScaleFor(window.innerWidth, window.innerHeight));
+}
+
 function ageText(ms: number): string {
   const seconds = Math.floor(ms / 1000);
   return seconds < 60 ? `${seconds}秒` : `${Math.floor(seconds / 60)}分${seconds % 60}秒`;
@@ -39,6 +50,7 @@ export default function HallPage() {
   const overview = useHallOverview();
   const connection = useLiveConnectionState();
   const now = useNow();
+  const scale = useHallScale();
   const [alert, setAlert] = useState<{ title: string; at: number } | null>(null);
   const [soundOn, setSoundOn] = useState(false);
 
@@ -72,20 +84,20 @@ export default function HallPage() {
   }, [alert]);
 
   return (
-    <div style={{ minHeight: '100vh', height: '100vh', background: hallColors.background, color: hallColors.text, display: 'flex', flexDirection: 'column', fontFamily: '"Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif' }} data-testid="hall-screen">
-      <header style={{ display: 'flex', alignItems: 'center', gap: 32, padding: '12px 24px', borderBottom: `2px solid ${hallColors.border}` }}>
-        <div style={{ fontSize: 36, fontWeight: 800, letterSpacing: 6 }} title={systemName}>
+    <div style={{ '--hall-scale': String(scale), height: '100vh', overflow: 'hidden', background: hallColors.background, color: hallColors.text, display: 'flex', flexDirection: 'column', fontFamily: '"Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif' } as CSSProperties} data-testid="hall-screen">
+      <header style={{ display: 'flex', alignItems: 'center', gap: hallSize(32), padding: `${hallSize(10)} ${hallSize(24)}`, flexShrink: 0, borderBottom: `2px solid ${hallColors.border}` }}>
+        <div style={{ fontSize: hallSize(36), fontWeight: 800, letterSpacing: 6, whiteSpace: 'nowrap' }} title={systemName}>
           指挥大厅
         </div>
-        <div style={{ fontSize: 26 }} data-testid="hall-duty-day">
+        <div style={{ fontSize: hallSize(26), whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="hall-duty-day">
           {duty ? `${duty.date} 值班日 · ${duty.dayTypeLabel}${duty.name ? `（${duty.name}）` : ''} · ${duty.dutyLevelLabel}` : data ? `${data.dutyDate} 值班日` : ''}
         </div>
-        <div style={{ marginLeft: 'auto', fontSize: 40, fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>{now.toLocaleTimeString('zh-CN', { hour12: false })}</div>
-        <div style={{ fontSize: 18, color: connection === 'open' ? hallColors.ok : hallColors.danger }} data-testid="hall-connection">
+        <div style={{ marginLeft: 'auto', fontSize: hallSize(40), fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>{formatClockSeconds(now)}</div>
+        <div style={{ fontSize: hallSize(18), whiteSpace: 'nowrap', color: connection === 'open' ? hallColors.ok : hallColors.danger }} data-testid="hall-connection">
           {connection === 'open' ? '● 实时连接' : '● 连接中断'}
         </div>
         {!soundOn ? (
-          <button type="button" onClick={handleEnableSound} style={{ fontSize: 18, background: 'transparent', color: hallColors.accent, border: `1px solid ${hallColors.accent}`, borderRadius: 6, padding: '4px 12px', cursor: 'pointer' }}>
+          <button type="button" onClick={handleEnableSound} style={{ fontSize: hallSize(18), whiteSpace: 'nowrap', background: 'transparent', color: hallColors.accent, border: `1px solid ${hallColors.accent}`, borderRadius: 6, padding: '4px 12px', cursor: 'pointer' }}>
             开启提示音
           </button>
         ) : null}
@@ -112,10 +124,10 @@ export default function HallPage() {
             flex: 1,
             minHeight: 0,
             display: 'grid',
-            gap: 14,
-            padding: 14,
-            gridTemplateColumns: '1fr 1.5fr 1fr',
-            gridTemplateRows: 'minmax(0, 1.2fr) minmax(0, 0.9fr) minmax(0, 0.8fr)',
+            gap: hallSize(12),
+            padding: hallSize(12),
+            gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.5fr) minmax(0, 1fr)',
+            gridTemplateRows: 'minmax(0, 1.1fr) minmax(0, 1fr) minmax(0, 1fr)',
             gridTemplateAreas: '"duty incidents deadlines" "reports incidents documents" "week week patrols"',
           }}
         >
@@ -130,7 +142,7 @@ export default function HallPage() {
           <SectionPanel<DeadlinesSectionData> overview={data} sectionKey="deadlines" area="deadlines" render={(section) => <DeadlinesPanel data={section} />} />
           <SectionPanel<DocumentsSectionData> overview={data} sectionKey="documents" area="documents" render={(section) => <DocumentsPanel data={section} />} extra={(section) => `${section.total} 件，其中急件 ${section.urgent}`} />
           <SectionPanel<PatrolsSectionData> overview={data} sectionKey="patrols" area="patrols" render={(section) => <PatrolsPanel data={section} />} extra={(section) => `${section.total} 个，超期 ${section.overdue}`} />
-          <SectionPanel<WeekSectionData> overview={data} sectionKey="week" area="week" render={(section) => <WeekChart data={section} />} />
+          <SectionPanel<WeekSectionData> overview={data} sectionKey="week" area="week" render={(section) => <WeekChart data={section} scale={scale} />} />
         </main>
       )}
     </div>

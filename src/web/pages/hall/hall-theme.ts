@@ -13,13 +13,27 @@ export const hallColors = {
   danger: '#ff7875',
 } as const;
 
+/**
+ * A length in CSS pixels at the 1920×1080 design size, scaled by `--hall-scale`,
+ * which the hall page sets from the window size.
+ */
+export function hallSize(px: number): string {
+  return `calc(${px}px * var(--hall-scale, 1))`;
+}
+
+/** Scale of the hall screen for a window: 1 at 1080 px high or more, down to 0.7 on small laptop screens. */
+export function hallScaleFor(width: number, height: number): number {
+  const scale = Math.min(height / 1080, width / 1600, 1);
+  return Math.max(0.7, Math.round(scale * 100) / 100);
+}
+
 export const panelStyle: CSSProperties = {
   background: hallColors.panel,
   border: `1px solid ${hallColors.border}`,
   borderRadius: 8,
-  padding: '14px 18px',
+  padding: `${hallSize(12)} ${hallSize(16)}`,
   overflow: 'hidden',
   minHeight: 0,
 };
 
-export const panelTitleStyle: CSSProperties = { fontSize: 24, fontWeight: 700, color: hallColors.accent, marginBottom: 10, letterSpacing: 2 };
+export const panelTitleStyle: CSSProperties = { fontSize: hallSize(24), fontWeight: 700, color: hallColors.accent, marginBottom: hallSize(8), letterSpacing: 2 };

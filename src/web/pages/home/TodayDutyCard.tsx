@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { dayTypeColors } from '../../api/calendar';
 import { useTodayDuty } from '../../api/roster';
 import { ErrorState, LoadingState } from '../../components/states';
+import { formatDateTime } from '../../app/time';
 
 /** 今日值班: the final roster of the current duty day (after swaps and substitutions). */
 export function TodayDutyCard() {
@@ -32,7 +33,7 @@ export function TodayDutyCard() {
         <Descriptions.Item label="值班员">{officers || '未安排'}</Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        值班时段：{duty.startsAt.slice(0, 16).replace('T', ' ')} 至 {duty.endsAt.slice(0, 16).replace('T', ' ')}（交接班时间为界）
+        值班时段：{formatDateTime(duty.startsAt)} 至 {formatDateTime(duty.endsAt)}（交接班时间为界）
       </Typography.Text>
     </Card>
   );

@@ -10,6 +10,7 @@ import { useCreateIncident, gradeLabels, channelLabels, type IncidentElements, t
 import { useUnits } from '../../api/units';
 import { useShowError } from '../../components/feedback';
 import { ElementFields } from './IncidentForm';
+import { centerWallNow, wallToInstant } from '../../app/time';
 
 interface IntakeValues extends IncidentElements {
   title: string;
@@ -29,16 +30,16 @@ export function IncidentIntakeDrawer({ onClose }: { onClose: () => void }) {
   const showError = useShowError();
   const navigate = useNavigate();
   const isLiaison = user.roles.includes('unit_liaison') && !user.roles.some((role) => role !== 'unit_liaison');
-  const now = dayjs().second(0);
+  const now = centerWallNow().second(0);
 
   async function handleFinish(values: IntakeValues) {
     const { occurredAt, discoveredAt, receivedAt, ...rest } = values;
     try {
       const incident = await createIncident.mutateAsync({
         ...rest,
-        occurredAt: occurredAt.format(),
-        discoveredAt: discoveredAt.format(),
-        receivedAt: receivedAt.format(),
+        occurredAt: wallToInstant(occurredAt),
+        discoveredAt: wallToInstant(discoveredAt),
+        receivedAt: wallToInstant(receivedAt),
       });
       onClose();
       void navigate(`/incidents/${incident.id}`);

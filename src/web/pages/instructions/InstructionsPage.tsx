@@ -8,6 +8,7 @@ import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { centerToday, formatClock, formatDateTime } from '../../app/time';
 
 interface RegisterForm {
   leaderName: string;
@@ -79,13 +80,13 @@ export default function InstructionsPage() {
               <Space wrap style={{ marginBottom: 8 }}>
                 {instruction.units.map((unit) => (
                   <Tag key={unit.unitId} color={unit.overdue ? 'red' : unit.dueDate ? 'gold' : 'green'}>
-                    {unit.unitName}：{unit.overdue ? `${unit.dueDate} 未反馈` : unit.dueDate ? `今日 ${unit.dueAt?.slice(11, 16)} 前反馈` : '已反馈'}
+                    {unit.unitName}：{unit.overdue ? `${unit.dueDate} 未反馈` : unit.dueDate ? `今日 ${formatClock(unit.dueAt)} 前反馈` : '已反馈'}
                   </Tag>
                 ))}
               </Space>
               {instruction.feedback.length > 0 && (
                 <List size="small" dataSource={[...instruction.feedback].reverse()} renderItem={(entry) => (
-                  <List.Item><Typography.Text type="secondary">{entry.submittedAt.slice(0, 16).replace('T', ' ')} {entry.unitName}</Typography.Text>：{entry.content}</List.Item>
+                  <List.Item><Typography.Text type="secondary">{formatDateTime(entry.submittedAt)} {entry.unitName}</Typography.Text>：{entry.content}</List.Item>
                 )} />
               )}
             </Card>
@@ -93,7 +94,7 @@ export default function InstructionsPage() {
         />
       )}
       <Modal title="登记领导批示" open={registering} okText="登记并交办" onCancel={() => setRegistering(false)} onOk={() => void handleRegister()}>
-        <Form form={form} layout="vertical" initialValues={{ issuedOn: dayjs() }}>
+        <Form form={form} layout="vertical" initialValues={{ issuedOn: dayjs(centerToday()) }}>
           <Form.Item name="leaderName" label="批示领导" rules={[{ required: true, message: '请填写批示领导' }]}><Input maxLength={50} /></Form.Item>
           <Form.Item name="issuedOn" label="批示日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
           <Form.Item name="text" label="批示内容" rules={[{ required: true, message: '请填写批示内容' }]}><Input.TextArea rows={4} maxLength={4000} /></Form.Item>

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { centerDutyDate, shortInstant, toApiInstant } from '../patrols/patrol-time';
 import { ScreenshotUpload } from '../patrols/ScreenshotUpload';
+import { centerWallNow, formatClock } from '../../app/time';
 
 type PlannedSite = PlanDetail['sites'][number];
 
@@ -37,7 +38,7 @@ export default function NightChecksPage() {
   }
 
   const columns: TableColumnsType<PlannedSite> = [
-    { title: '计划时间', dataIndex: 'plannedAt', width: 110, render: (value: string) => <Typography.Text strong>{value.slice(11, 16)}</Typography.Text> },
+    { title: '计划时间', dataIndex: 'plannedAt', width: 110, render: (value: string) => <Typography.Text strong>{formatClock(value)}</Typography.Text> },
     { title: '点位', dataIndex: 'name' },
     { title: '责任单位', dataIndex: 'unitName' },
     { title: '方式', dataIndex: 'checkMethod', width: 80, render: (method: CheckMethod) => CHECK_METHOD_LABELS[method] },
@@ -159,7 +160,7 @@ function RecordModal({ date, site, onClose }: { date: string; site: PlannedSite;
 
   return (
     <Modal open title={`登记夜查：${site.name}`} onCancel={onClose} onOk={() => void handleSave()} confirmLoading={record.isPending} okText="登记" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ checkedAt: dayjs(), method: site.checkMethod, reached: true, inPost: true, hasProblem: false }}>
+      <Form form={form} layout="vertical" initialValues={{ checkedAt: centerWallNow(), method: site.checkMethod, reached: true, inPost: true, hasProblem: false }}>
         <Form.Item name="checkedAt" label="夜查时间" rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { centerToday, shortInstant, toApiInstant } from './patrol-time';
 import { ScreenshotUpload } from './ScreenshotUpload';
+import { centerWallNow } from '../../app/time';
 
 /** 视频巡查记录: who patrolled which sites in what order and what they saw; findings become problems. */
 export default function PatrolsPage() {
@@ -95,7 +96,7 @@ function PatrolFormModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal open width={820} title="登记视频巡查" onCancel={onClose} onOk={() => void handleSave()} confirmLoading={create.isPending} okText="登记" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ patrolledAt: dayjs(), patrollerRole: 'officer', method: 'video', items: [{}] }}>
+      <Form form={form} layout="vertical" initialValues={{ patrolledAt: centerWallNow(), patrollerRole: 'officer', method: 'video', items: [{}] }}>
         <Space wrap>
           <Form.Item name="patrolledAt" label="巡查时间" rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
           <Form.Item name="patrollerRole" label="巡查人员身份"><Select style={{ width: 160 }} options={patrollerRoles.map((role) => ({ value: role, label: PATROLLER_ROLE_LABELS[role] }))} /></Form.Item>

@@ -12,11 +12,12 @@ import { apiDownload } from '../../app/api-client';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
+import { centerMonth } from '../../app/time';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export default function MonthlyStatsPage() {
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(centerMonth);
   const stats = useMonthlyStatistics(month);
   const showError = useShowError();
 

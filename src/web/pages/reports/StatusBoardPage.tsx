@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { clockOf, DAILY_STATUS_COLORS, DAILY_STATUS_LABELS, localToday } from './report-labels';
 import { ReportSettingsCard } from './ReportSettingsCard';
+import { formatDateTimeSeconds } from '../../app/time';
 
 export default function StatusBoardPage() {
   const user = useCurrentUser();
@@ -71,7 +72,7 @@ export default function StatusBoardPage() {
             columns={[
               { title: '单位', dataIndex: 'unitName' },
               { title: '状态', dataIndex: 'status', render: (status: keyof typeof DAILY_STATUS_LABELS) => <Tag color={DAILY_STATUS_COLORS[status]}>{DAILY_STATUS_LABELS[status]}</Tag>, filters: Object.entries(DAILY_STATUS_LABELS).map(([value, text]) => ({ value, text })), onFilter: (value, row) => row.status === value },
-              { title: '报送时间', dataIndex: 'submittedAt', render: (value: string | null) => (value ? value.slice(0, 19).replace('T', ' ') : '—') },
+              { title: '报送时间', dataIndex: 'submittedAt', render: (value: string | null) => formatDateTimeSeconds(value) },
             ]}
           />
           {data.reminders.length > 0 && (

@@ -7,6 +7,7 @@ import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { centerToday, shortInstant, toApiInstant } from '../patrols/patrol-time';
+import { centerWallNow } from '../../app/time';
 
 /**
  * 视频点名: upcoming windows with the preparation checklist, the answer sheet
@@ -122,7 +123,7 @@ function RecordForm({ date, items, defaultAnswerer }: { date: string; items: { q
 
   return (
     <Card type="inner" title="登记本次点名" size="small">
-      <Form form={form} layout="inline" initialValues={{ calledAt: dayjs(), caller: '省司法厅指挥中心', answeredBy: defaultAnswerer }} key={date}>
+      <Form form={form} layout="inline" initialValues={{ calledAt: centerWallNow(), caller: '省司法厅指挥中心', answeredBy: defaultAnswerer }} key={date}>
         <Form.Item name="calledAt" label="点名时间" rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
         <Form.Item name="caller" label="点名人" rules={[{ required: true, message: '请填写点名人' }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="answeredBy" label="应答人" rules={[{ required: true, message: '请填写应答人' }]}><Input maxLength={50} /></Form.Item>

@@ -2,6 +2,7 @@ import { Button, Space } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useRosterSheet, type RosterSheetPerson } from './roster-outputs-api';
+import { formatDateTime } from '../../app/time';
 
 /** A4 landscape with 12 mm margins; the buttons do not print. */
 const printCss = `
@@ -78,7 +79,7 @@ export default function RosterPrintPage() {
           ))}
         </tbody>
       </table>
-      <div className="footer">制表：{data.centerName}　　打印时间：{data.generatedAt.slice(0, 16).replace('T', ' ')}</div>
+      <div className="footer">制表：{data.centerName}　　打印时间：{formatDateTime(data.generatedAt)}</div>
     </div>
   );
 }

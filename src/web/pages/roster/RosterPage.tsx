@@ -13,6 +13,7 @@ import { RosterCalendar } from './RosterCalendar';
 import { RosterReports } from './RosterReports';
 import { RosterOutputsBar } from '../roster-outputs/RosterOutputsBar';
 import { RosterSettingsModal } from './RosterSettingsModal';
+import { centerMonth, formatDateTime } from '../../app/time';
 
 const changeKindLabels: Record<string, string> = {
   generate: '生成',
@@ -29,8 +30,7 @@ function lastDayOf(month: string): string {
 }
 
 function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return centerMonth();
 }
 
 export default function RosterPage() {
@@ -121,7 +121,7 @@ export default function RosterPage() {
           data ? (
             <Space>
               {data.status === 'published' ? <Tag color="green">已发布</Tag> : <Tag color="gold">草稿</Tag>}
-              {data.publishedAt ? `${data.publishedBy ?? ''} 于 ${data.publishedAt.slice(0, 16).replace('T', ' ')} 发布` : '草稿可点击日期调整人员'}
+              {data.publishedAt ? `${data.publishedBy ?? ''} 于 ${formatDateTime(data.publishedAt)} 发布` : '草稿可点击日期调整人员'}
             </Space>
           ) : '本月尚未生成排班'
         }
@@ -160,7 +160,7 @@ export default function RosterPage() {
                       dataSource={changes.data?.changes ?? []}
                       locale={{ emptyText: '暂无变更' }}
                       columns={[
-                        { title: '时间', dataIndex: 'at', render: (value: string) => value.slice(0, 16).replace('T', ' ') },
+                        { title: '时间', dataIndex: 'at', render: (value: string) => formatDateTime(value) },
                         { title: '类型', dataIndex: 'kind', render: (value: string) => changeKindLabels[value] ?? value },
                         { title: '值班日', dataIndex: 'date' },
                         { title: '岗位', dataIndex: 'role', render: (value: keyof typeof dutyPostLabels | null) => (value ? dutyPostLabels[value] : '') },

@@ -1,9 +1,10 @@
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useFillStandby, useStandbySchedule } from '../../api/seats';
+import { useFillStandby, useStandbySchedule, useUpdateStandby } from '../../api/seats';
 import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { ErrorState } from '../../components/states';
+import { centerMonth } from '../../app/time';
 
 const standbyManagerRoles = ['sys_admin', 'duty_commander', 'shift_leader', 'duty_officer'] as const;
 
@@ -24,12 +25,10 @@ export function StandbyScheduleTable() {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [month, setMonth] = useState(() => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  });
+  const [month, setMonth] = useState(centerMonth);
   const schedule = useStandbySchedule(month);
   const fill = useFillStandby();
+  const update = useUpdateStandby();
   const mayFill = hasAnyRole(user, standbyManagerRoles);
 
   function handleFill() {
@@ -37,6 +36,10 @@ export function StandbyScheduleTable() {
       onSuccess: (result) => void message.success(`已按月度报送安排 ${(result as { filled: number }).filled} 天次备勤`),
       onError: (error) => showError(error),
     });
+  }
+
+  function handleChange(seatId: string, date: string, personId: string | null) {
+    update.mutate({ month, entries: [{ seatId, date, personId }] }, { onSuccess: () => void message.success(`已修改 ${date} 备勤人员`), onError: (error) => showError(error) });
   }
 
   if (schedule.error) return <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />;
@@ -72,6 +75,20 @@ export function StandbyScheduleTable() {
             width: 130,
             render: (_value: unknown, row: (typeof rows)[number]) => {
               const item = row.bySeat.get(seat.id);
+              if (schedule.data?.editableSeatIds.includes(seat.id)) {
+                return (
+                  <Select
+                    size="small"
+                    style={{ width: 110 }}
+                    allowClear
+                    placeholder="未安排"
+                    value={item?.personId}
+                    aria-label={`${row.date} ${seat.name}备勤人员`}
+                    options={(schedule.data.candidates[seat.id] ?? []).map((person) => ({ value: person.personId, label: person.name }))}
+                    onChange={(value: string | undefined) => handleChange(seat.id, row.date, value ?? null)}
+                  />
+                );
+              }
               if (!item) return <Typography.Text type="secondary">未安排</Typography.Text>;
               return (
                 <Space size={4}>

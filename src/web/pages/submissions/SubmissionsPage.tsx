@@ -15,6 +15,7 @@ import { useShowError } from '../../components/feedback';
 import { formatInstant } from '../../components/labels';
 import { ErrorState, LoadingState } from '../../components/states';
 import { SubmissionFormModal } from './SubmissionFormModal';
+import { centerMonth } from '../../app/time';
 
 /** Roles that remind units (催报); the server enforces the same list. */
 const reminderRoles = ['sys_admin', 'duty_commander', 'shift_leader', 'duty_officer'] as const;
@@ -39,10 +40,7 @@ export default function SubmissionsPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [month, setMonth] = useState(() => {
-    const now = new Date();
-    return shiftMonth(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`, 1);
-  });
+  const [month, setMonth] = useState(() => shiftMonth(centerMonth(), 1));
   const [editing, setEditing] = useState<UnitSubmission | null>(null);
   const overview = useSubmissionOverview(month);
   const remind = useRemindUnit();
