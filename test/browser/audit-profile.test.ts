@@ -30,6 +30,16 @@ describe('audit and profile', () => {
     await rows.first().waitFor();
     expect(await page.locator('.ant-table-tbody').textContent()).toContain('登录');
 
+    // The 操作 and 对象 columns show Chinese names only, never codes or id fragments.
+    const headers = (await page.locator('.ant-table-thead th').allTextContents()).map((text) => text.trim());
+    for (const title of ['操作', '对象']) {
+      const column = headers.indexOf(title);
+      expect(column, `column ${title}`).toBeGreaterThanOrEqual(0);
+      const cells = await rows.locator(`td:nth-child(${column + 1})`).allTextContents();
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell, `${title} cell`).toMatch(/^[\u4e00-\u9fa5（）、—]+$/);
+    }
+
     const expandable = page.locator('.ant-table-row-expand-icon-collapsed').first();
     if ((await expandable.count()) > 0) {
       await expandable.click();

@@ -163,6 +163,64 @@ describe('command hall screen', () => {
     expectNoPageProblems(hall);
   });
 
+  test('busy day fits with overflow indicators', async () => {
+    const screen = await openBrowser();
+    try {
+      const { page } = screen;
+      // A busy day made from the demo data: every unit owes its report, and more
+      // incidents, deadlines and documents than any panel can list.
+      await page.route('**/api/hall/overview', async (route) => {
+        const response = await route.fetch();
+        const overview = (await response.json()) as { sections: { key: string; data: Record<string, unknown> | null }[] };
+        for (const section of overview.sections) {
+          const data = section.data as Record<string, unknown[]> | null;
+          if (!data) continue;
+          if (section.key === 'reports') {
+            data.units = (data.units as { status: string }[]).map((unit) => ({ ...unit, status: 'missing' }));
+          }
+          if (section.key === 'incidents') {
+            const template = { grade: 'major', gradeLabel: '重大', statusLabel: '处置', receivedAt: '2026-12-04T20:30:00+08:00', lateLabel: null, unitName: '海口市美兰区司法局', nextDeadline: null };
+            data.items = Array.from({ length: 9 }, (_, index) => ({ ...template, id: `busy-${index}`, title: `大屏排版测试事件 ${index + 1}`, missingElements: ['地点', '基本情况', '伤亡和损失情况', '已采取的措施'] }));
+          }
+          if (section.key === 'deadlines') {
+            data.items = Array.from({ length: 12 }, (_, index) => ({ kind: 'verification', label: `大屏排版测试事件 ${index + 1} 当天核报`, at: '2026-12-05T23:59:00+08:00', incidentId: `busy-${index}` }));
+          }
+          if (section.key === 'documents') {
+            data.items = Array.from({ length: 12 }, (_, index) => ({ id: `doc-${index}`, serial: `S${index}`, title: `关于做好重点时段值班值守工作的通知（第${index + 1}号）`, unitName: '海口市秀英区司法局', urgent: index % 3 === 0, notifiedAt: '2026-12-04T20:30:00+08:00', minutesWaiting: 95 }));
+          }
+        }
+        await route.fulfill({ response, json: overview });
+      });
+      await signIn(screen, 'hall');
+      await page.waitForURL(/\/hall$/);
+      await page.getByTestId('hall-report-units').waitFor();
+
+      for (const size of [
+        { width: 1920, height: 1080 },
+        { width: 1440, height: 900 },
+        { width: 1366, height: 768 },
+      ]) {
+        await page.setViewportSize(size);
+        await page.getByTestId('hall-section-week').locator('canvas').first().waitFor();
+        await page.waitForTimeout(600);
+        await screenshot(page, `74-hall-busy-${size.width}x${size.height}`, { fullPage: false });
+
+        const clipped = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="hall-section-"] [data-hall-body]'))
+            .filter((body) => body.scrollHeight > body.clientHeight + 1)
+            .map((body) => body.closest('[data-testid]')?.getAttribute('data-testid')),
+        );
+        expect(clipped, `clipped panels at ${size.width}x${size.height}`).toEqual([]);
+        const more = page.getByTestId('hall-report-units').locator('[data-hall-more]');
+        expect(await more.textContent(), `units indicator at ${size.width}x${size.height}`).toMatch(/^\+\d+ 个单位$/);
+        expect(await page.getByTestId('hall-incidents').locator('[data-hall-more]').textContent()).toMatch(/^\+\d+ 起事件$/);
+      }
+      expectNoPageProblems(screen);
+    } finally {
+      await screen.close();
+    }
+  });
+
   test('hall account cannot open other pages', async () => {
     const { page, baseUrl } = hall;
     await page.goto(`${baseUrl}/incidents`);

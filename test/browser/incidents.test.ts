@@ -66,4 +66,46 @@ describe('incident pages', () => {
     await screenshot(page, '63-incidents-list');
     expectNoPageProblems(session);
   });
+
+  test('times show in center zone from UTC browser', async () => {
+    const utcSession = await openBrowser({ timezoneId: 'UTC' });
+    try {
+      const { page, baseUrl } = utcSession;
+      await signIn(utcSession, 'officer');
+      const units = (await (await page.request.get(`${baseUrl}/api/units`)).json()) as { units: { id: string; name: string }[] };
+      const title = '时区测试：美兰区司法局来电';
+      const response = await page.request.post(`${baseUrl}/api/incidents`, {
+        data: {
+          title,
+          unitId: units.units.find((unit) => unit.name.includes('美兰区'))!.id,
+          grade: 'general',
+          occurredAt: '2026-12-04T20:00:00+08:00',
+          discoveredAt: '2026-12-04T20:10:00+08:00',
+          receivedAt: '2026-12-04T20:30:00+08:00',
+          channel: 'phone',
+        },
+      });
+      expect(response.status()).toBe(201);
+
+      await page.goto(`${baseUrl}/incidents`);
+      const row = page.locator('.ant-table-row').filter({ hasText: title });
+      await row.waitFor();
+      // 20:30 in Asia/Shanghai is 12:30 in the browser's own zone.
+      expect(await row.textContent()).toContain('2026-12-04 20:30');
+      expect(await row.textContent()).not.toContain('12:30');
+      // Missing elements show as a count tag on one line, named in the tooltip.
+      const missing = row.getByTestId('incident-missing');
+      expect(await missing.textContent()).toMatch(/^缺\d+项$/);
+      await missing.hover();
+      await page.locator('.ant-tooltip').getByText(/尚缺：.*地点/).waitFor();
+      await screenshot(page, '64-incidents-utc-browser', { fullPage: false });
+
+      await row.getByTestId('incident-link').click();
+      await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+      await page.getByText('2026-12-04 20:30').first().waitFor();
+      expectNoPageProblems(utcSession);
+    } finally {
+      await utcSession.close();
+    }
+  });
 });

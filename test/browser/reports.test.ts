@@ -42,7 +42,8 @@ describe('information work pages', () => {
     await page.goto(`${baseUrl}/daily-reports/status`);
     await page.getByRole('heading', { name: '零报告报送情况' }).waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区司法局' });
+    // The status table comes first; the violations table below lists units too.
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区司法局' }).first();
     await row.waitFor();
     expect(await row.textContent()).toMatch(/已报送|迟报/);
     await screenshot(page, '42-reports-status-board');
@@ -92,6 +93,91 @@ describe('information work pages', () => {
     await screenshot(page, '47-reports-revise-returned', { fullPage: false });
     await page.getByRole('button', { name: /重新报送/ }).last().click();
     await page.getByText('已修改并重新报送，原版本已保留。').waitFor();
+    expectNoPageProblems(session);
+  });
+
+  test('liaison adds a written supplement and a follow-up', async () => {
+    const { page, baseUrl } = session;
+    await signIn(session, 'meilan');
+    await page.goto(`${baseUrl}/daily-report`);
+    await page.getByRole('heading', { name: '今日报送' }).waitFor();
+    await page.getByRole('button', { name: '增加一条' }).click();
+    await page.getByLabel('标题').nth(0).fill('美兰区某小区邻里纠纷激化');
+    await page.getByLabel('内容').nth(0).fill('两户居民因噪音纠纷发生推搡，调解员已到场。');
+    await page.getByRole('checkbox', { name: '紧急信息' }).nth(0).check();
+    await page.getByLabel('标题').nth(1).fill('美兰区人民调解员接报群体性纠纷');
+    await page.getByLabel('内容').nth(1).fill('十余名群众聚集反映拆迁补偿问题，已先电话报告。');
+    await page.getByRole('checkbox', { name: '已先电话报告' }).nth(1).check();
+    expect(await page.getByRole('checkbox', { name: '已先电话报告' }).nth(1).isChecked()).toBe(true);
+    await page.getByTestId('submit-report').click();
+    await page.getByText(/报送成功|记为迟报/).waitFor();
+
+    const supplemented = page.locator('.ant-list-item-meta-description > div', { hasText: '美兰区某小区邻里纠纷激化' });
+    const phoned = page.locator('.ant-list-item-meta-description > div', { hasText: '美兰区人民调解员接报群体性纠纷' });
+    await supplemented.getByTestId('supplement-pending').waitFor();
+    await phoned.getByTestId('supplement-pending').waitFor();
+    await screenshot(page, '48-reports-supplement-pending');
+
+    await supplemented.getByTestId('add-item-update').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('书面补报', { exact: true }).waitFor();
+    expect(await dialog.getByRole('radio', { name: '书面补报' }).isChecked()).toBe(true);
+    await dialog.getByLabel('补报内容').fill('经调解双方达成谅解，书面材料见附件。');
+    await screenshot(page, '49-reports-item-update-form', { fullPage: false });
+    await dialog.getByRole('button', { name: /^报\s*送$/ }).click();
+    await page.getByText('已报送书面补报。').waitFor();
+    await supplemented.getByTestId('supplement-pending').waitFor({ state: 'detached' });
+    expect(await phoned.getByTestId('supplement-pending').count()).toBe(1);
+
+    const revised = page.locator('.ant-list-item-meta-description > div', { hasText: '美兰区开展社区矫正集中教育' }).first();
+    await revised.getByTestId('add-item-update').click();
+    await page.getByRole('dialog').getByText('续报', { exact: true }).click();
+    await page.getByRole('dialog').getByLabel('补报内容').fill('集中教育后开展个别谈话12人次。');
+    await page.getByRole('dialog').getByRole('button', { name: /^报\s*送$/ }).click();
+    await page.getByText('已报送续报。').waitFor();
+    expectNoPageProblems(session);
+  });
+
+  test('review drawer shows versions and updates', async () => {
+    const { page, baseUrl } = session;
+    await signIn(session, 'officer');
+    await page.goto(`${baseUrl}/report-items`);
+    await page.getByRole('heading', { name: '要情信息审核' }).waitFor();
+    const phoned = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区人民调解员接报群体性纠纷' });
+    await phoned.getByTestId('supplement-pending').waitFor();
+    const supplemented = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区某小区邻里纠纷激化' });
+    await supplemented.waitFor();
+    expect(await supplemented.getByTestId('supplement-pending').count()).toBe(0);
+    await screenshot(page, '50-reports-review-supplement-marker');
+
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '美兰区开展社区矫正集中教育' });
+    await row.getByTestId('item-detail-open').click();
+    const detail = page.getByTestId('item-detail');
+    await detail.waitFor();
+    await detail.getByText('第2版（当前）').waitFor();
+    await detail.getByText('第1版', { exact: true }).waitFor();
+    await detail.getByText('组织社区矫正对象集中教育，参加28人。', { exact: true }).waitFor();
+    await detail.getByText('演丰司法所组织社区矫正对象集中教育，参加28人。', { exact: true }).first().waitFor();
+    await detail.getByText('集中教育后开展个别谈话12人次。').waitFor();
+    await screenshot(page, '51-reports-item-detail', { fullPage: false });
+    await page.keyboard.press('Escape');
+    expectNoPageProblems(session);
+  });
+
+  test('center marks a violation rectified', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/daily-reports/status`);
+    const card = page.getByTestId('violations-card');
+    await card.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await card.getByText('整改期限').count()).toBe(1);
+    const open = card.getByTestId('rectify-violation');
+    const before = await open.count();
+    expect(before).toBeGreaterThan(0);
+    await open.first().click();
+    await page.getByRole('button', { name: /^确\s*认$/ }).click();
+    await page.getByText(/整改完成。$/).waitFor();
+    await card.getByText(/^已整改/).first().waitFor();
+    await screenshot(page, '52-reports-violations');
     expectNoPageProblems(session);
   });
 });

@@ -112,7 +112,7 @@ describe('sign-in', () => {
   });
 
   test('timed-out session shows notice', async () => {
-    const { page, baseUrl } = session;
+    const { page } = session;
     await signIn(session, 'admin');
     await page.getByRole('heading', { name: '组织机构' }).waitFor();
     // The server returns this error once the session has been idle too long.

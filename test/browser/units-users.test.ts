@@ -78,6 +78,11 @@ describe('units and accounts', () => {
     await drawer.getByLabel('用户名').fill('zhangsan');
     await drawer.getByLabel('姓名').fill('张三');
     await drawer.getByLabel('角色').click();
+    // The system administrator assigns business roles only (三员分立).
+    const adminOptions = (await page.locator('.ant-select-item-option').allTextContents()).map((text) => text.trim());
+    expect(adminOptions).toContain('值班员');
+    expect(adminOptions).not.toContain('审计管理员');
+    expect(adminOptions).not.toContain('安全管理员');
     await page.locator('.ant-select-item-option', { hasText: '值班员' }).click();
     await drawer.getByLabel('所属单位').fill('办公室');
     await page.locator('.ant-select-item-option', { hasText: /^办公室$/ }).click();
@@ -98,9 +103,18 @@ describe('units and accounts', () => {
     await page.goto(`${baseUrl}/users`);
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     await page.getByRole('menu').getByText('安全策略', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: '新增账号' }).count()).toBe(0);
-
+    // The security administrator manages administrator accounts only (三员分立).
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'zhangsan' });
+    await row.waitFor();
+    expect(await row.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    await page.getByRole('button', { name: '新增账号' }).click();
+    await page.getByRole('dialog').getByLabel('角色').click();
+    const securityOptions = (await page.locator('.ant-select-item-option').allTextContents()).map((text) => text.trim());
+    expect(securityOptions).toEqual(['系统管理员', '安全管理员', '审计管理员']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
     await row.getByRole('button', { name: '重置密码' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /重\s*置/ }).click();
     await page.getByText('密码已重置').waitFor();

@@ -16,7 +16,7 @@ const sourceEnum = z.enum(sources, { message: `应为 ${sources.join('、')} 之
 
 export async function dutyLogRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  registerFieldLabels({ content: '记事内容', at: '时间', source: '来源' });
+  registerFieldLabels({ content: '记事内容', at: '时间', source: '来源' }, ['/api/duty-log']);
 
   app.get('/api/duty-log/:date', {
     config: { access: rolesAccess([...dutyStaffRoles, 'sys_admin']) },

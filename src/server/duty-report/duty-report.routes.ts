@@ -47,7 +47,7 @@ const myDutyView = z.object({
 
 export async function dutyReportRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  registerFieldLabels({ sections: '报告栏目', text: '栏目内容', key: '栏目' });
+  registerFieldLabels({ sections: '报告栏目', text: '栏目内容', key: '栏目' }, ['/api/duty-reports', '/api/my-duty']);
   const readers = { access: rolesAccess([...dutyStaffRoles, 'sys_admin']) };
   const writers = { access: rolesAccess(['duty_officer', 'shift_leader']) };
 

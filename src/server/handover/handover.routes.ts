@@ -38,7 +38,7 @@ export async function handoverRoutes(api: FastifyInstance, ctx: AppContext): Pro
     leaderInstructions: '传达领导指示',
     matters: '移交事项',
     record: '交接班记录',
-  });
+  }, ['/api/handover']);
   const params = z.object({ date: isoDate });
 
   app.get('/api/handover/responsible', {

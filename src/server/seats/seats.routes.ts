@@ -30,7 +30,7 @@ registerFieldLabels({
   incidentId: '关联事件',
   entries: '备勤安排',
   seatId: '席位',
-});
+}, ['/api/seats']);
 
 /** Roles that may start and end a seat activation: the duty commander, shift leader, duty officer and bureau leaders. */
 const activationRoles: readonly Role[] = ['bureau_leader', ...dutyHandlerRoles];

@@ -26,7 +26,7 @@ registerFieldLabels({
   deadlineDay: '报送截止日',
   deadlineTime: '报送截止时间',
   personnelUnitId: '人事部门',
-});
+}, ['/api/submissions']);
 
 const entrySchema = z.object({
   role: z.enum(submissionRoles),

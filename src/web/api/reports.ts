@@ -210,3 +210,61 @@ export function useUpdateReportSettings() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['daily-reports'] }),
   });
 }
+
+/** Content fields stored in each version of an item. */
+export type ReportItemContent = Pick<ReportItem, 'category' | 'title' | 'content' | 'occurredAt' | 'place' | 'source' | 'peopleInvolved' | 'measures' | 'urgent' | 'phoneFirst' | 'earlySign' | 'attachmentIds'>;
+
+export type ItemUpdateKind = 'written_supplement' | 'verification' | 'follow_up' | 'closing';
+
+/** An item with every stored version (returned and revised) and its 续报/核报/终报 updates. */
+export interface ReportItemDetail extends ReportItem {
+  versions: Array<{ version: number; createdAt: string; createdBy: string; content: ReportItemContent }>;
+  updates: Array<{ id: string; kind: string; label: string; content: string; submittedAt: string; submittedBy: string }>;
+}
+
+export interface ReportViolation {
+  id: string;
+  unitId: string;
+  unitName: string;
+  date: string;
+  kind: 'late' | 'missing';
+  recordedAt: string;
+  rectificationDueAt: string;
+  rectifiedAt: string | null;
+}
+
+export function useReportItem(id: string | null) {
+  return useQuery({
+    queryKey: ['report-items', 'one', id ?? ''],
+    queryFn: () => apiGet<{ item: ReportItemDetail }>(`/api/report-items/${id}`).then((body) => body.item),
+    enabled: id !== null,
+  });
+}
+
+/** Adds a 书面补报, 初步核查, 续报 or 终报 to an item. */
+export function useAddItemUpdate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; kind: ItemUpdateKind; content: string }) =>
+      apiSend<{ item: ReportItemDetail }>('POST', `/api/report-items/${input.id}/updates`, { kind: input.kind, content: input.content }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['report-items'] });
+      void client.invalidateQueries({ queryKey: ['daily-reports'] });
+    },
+  });
+}
+
+export function useViolations(query: { from: string; to: string }) {
+  return useQuery({
+    queryKey: ['daily-reports', 'violations', query],
+    queryFn: () => apiGet<{ violations: ReportViolation[] }>('/api/daily-reports/violations', query).then((body) => body.violations),
+  });
+}
+
+export function useRectifyViolation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<{ ok: true }>('POST', `/api/daily-reports/violations/${id}/rectify`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['daily-reports', 'violations'] }),
+  });
+}

@@ -10,6 +10,8 @@ import { HomeRedirect, ModuleRoute, RequireAuth } from './guards';
 /** Shown when a page throws while rendering or its code fails to load. */
 function RouteErrorPage() {
   const error = useRouteError();
+  // The error boundary swallows the error, so the console is the only place its stack shows.
+  // eslint-disable-next-line no-console
   console.error('page failed to render', error);
   return (
     <Result

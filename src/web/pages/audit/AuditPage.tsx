@@ -11,7 +11,7 @@ import { formatInstant } from '../../components/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { AuditDiff } from './AuditDiff';
-import { auditActionLabels, auditEntityLabels } from './audit-labels';
+import { auditActionLabel, auditActionLabels, auditEntityLabel, auditEntityLabels } from './audit-labels';
 
 interface FilterValues {
   actorName?: string;
@@ -77,13 +77,11 @@ export default function AuditPage() {
       title: '操作',
       dataIndex: 'action',
       width: 150,
+      // The code stays available in the tooltip for searching by it.
       render: (value: string) => (
-        <Space orientation="vertical" size={0}>
-          <span>{auditActionLabels[value] ?? value}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {value}
-          </Typography.Text>
-        </Space>
+        <Tooltip title={`操作代码：${value}`}>
+          <span>{auditActionLabel(value)}</span>
+        </Tooltip>
       ),
     },
     {
@@ -92,17 +90,18 @@ export default function AuditPage() {
       width: 130,
       render: (_, entry) => {
         if (!entry.entityType) return '—';
-        const label = auditEntityLabels[entry.entityType] ?? entry.entityType;
+        const label = auditEntityLabel(entry.entityType);
         if (!entry.entityId) return label;
-        // Ids are long; the first characters tell entries apart and the tooltip shows the whole id.
+        // Ids mean nothing to a reader; the tooltip shows the whole id with a copy button.
         return (
-          <Tooltip title={`编号：${entry.entityId}`}>
-            <span>
-              {label}
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {entry.entityId.slice(0, 8)}
+          <Tooltip
+            title={
+              <Typography.Text copyable={{ text: entry.entityId, tooltips: ['复制编号', '已复制'] }} style={{ color: 'inherit' }}>
+                编号：{entry.entityId}
               </Typography.Text>
-            </span>
+            }
+          >
+            <span>{label}</span>
           </Tooltip>
         );
       },
@@ -201,7 +200,7 @@ export default function AuditPage() {
             scroll={{ x: 1150 }}
             expandable={{
               expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
-              rowExpandable: (entry) => entry.before != null || entry.after != null,
+              rowExpandable: (entry) => (entry.before ?? null) !== null || (entry.after ?? null) !== null,
             }}
             locale={{ emptyText: <EmptyState description={filtered ? '没有符合条件的审计记录' : '暂无审计记录'} /> }}
             pagination={{

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../components/feedback';
 import { ErrorState } from '../../components/states';
 import { centerNow } from '../../app/time';
+import { DateStringPicker } from '../../components/DateStringPicker';
 
 const overrideTypes: OfficialDayType[] = ['holiday', 'makeup_workday', 'workday', 'weekend'];
 
@@ -138,10 +139,10 @@ function PeriodModal({ period, onClose }: { period: SensitivePeriod | null; onCl
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}>
-          <Input type="date" />
+          <DateStringPicker />
         </Form.Item>
         <Form.Item name="endDate" label="结束日期" rules={[{ required: true, message: '请填写结束日期' }]}>
-          <Input type="date" />
+          <DateStringPicker />
         </Form.Item>
         <Form.Item name="note" label="备注">
           <Input maxLength={200} />
@@ -175,7 +176,7 @@ function OverridesCard({ year, editable }: { year: number; editable: boolean }) 
       {editable ? (
         <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ dayType: 'holiday' }}>
           <Form.Item name="date" rules={[{ required: true, message: '请填写日期' }]}>
-            <Input type="date" aria-label="调整日期" />
+            <DateStringPicker aria-label="调整日期" style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="dayType">
             <Select style={{ width: 130 }} options={overrideTypes.map((type) => ({ value: type, label: dayTypeLabels[type] }))} />

@@ -67,19 +67,21 @@ export default function DocumentsPage() {
     { title: '来文单位', dataIndex: 'senderUnit', width: 180, ellipsis: true },
     { title: '文号', dataIndex: 'referenceNumber', width: 170, render: (value: string | null) => value ?? '—' },
     { title: '紧急程度', dataIndex: 'urgency', width: 90, render: (value: Urgency) => <UrgencyTag urgency={value} /> },
-    { title: '标题', dataIndex: 'title', ellipsis: true },
+    { title: '标题', dataIndex: 'title', width: 260, ellipsis: true },
     {
       title: '承办单位',
       key: 'transfers',
-      width: 200,
-      render: (_, document) =>
-        document.transfers.length === 0 ? (
-          <Typography.Text type="secondary">未转办</Typography.Text>
-        ) : (
-          <Typography.Text>
-            {document.transfers.map((transfer) => `${transfer.unitName}${transfer.signedAt ? '✓' : '（待签收）'}`).join('、')}
+      width: 220,
+      render: (_, document) => {
+        if (document.transfers.length === 0) return <Typography.Text type="secondary">未转办</Typography.Text>;
+        const text = document.transfers.map((transfer) => `${transfer.unitName}${transfer.signedAt ? '✓' : '（待签收）'}`).join('、');
+        // Many units fit on one line cut short; the tooltip lists them all.
+        return (
+          <Typography.Text ellipsis={{ tooltip: text }} style={{ width: 196 }}>
+            {text}
           </Typography.Text>
-        ),
+        );
+      },
     },
     { title: '状态', dataIndex: 'status', width: 120, render: (value: DocumentStatus) => <StatusTag status={value} /> },
   ];
@@ -131,7 +133,7 @@ export default function DocumentsPage() {
             columns={columns}
             dataSource={documentsQuery.data?.documents ?? []}
             loading={documentsQuery.isFetching}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 1430 }}
             onRow={(document) => ({ onDoubleClick: () => void navigate(`/documents/${document.id}`) })}
             locale={{ emptyText: <EmptyState description={keyword || kind || urgency || status || unitId || range ? '没有符合条件的文电' : '还没有登记文电'} /> }}
             pagination={{

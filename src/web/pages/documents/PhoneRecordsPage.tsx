@@ -46,7 +46,7 @@ export default function PhoneRecordsPage() {
     { title: '来电人', key: 'caller', width: 150, render: (_, record) => [record.callerName, record.callerPosition].filter(Boolean).join(' ') || '—' },
     { title: '来电号码', dataIndex: 'callerPhone', width: 130, render: (value: string | null) => value ?? '—' },
     { title: '受话人', dataIndex: 'receiverName', width: 90 },
-    { title: '事由', dataIndex: 'title', ellipsis: true, render: (value: string, record) => (record.majorIncident ? <><Tag color="red">重大</Tag>{value}</> : value) },
+    { title: '事由', dataIndex: 'title', width: 240, ellipsis: true, render: (value: string, record) => (record.majorIncident ? <><Tag color="red">重大</Tag>{value}</> : value) },
     { title: '处理结果', dataIndex: 'handlingResult', width: 180, ellipsis: true, render: (value: string | null) => value ?? <Typography.Text type="warning">待处理</Typography.Text> },
     { title: '状态', dataIndex: 'status', width: 110, render: (value: PhoneRecord['status']) => <StatusTag status={value} /> },
   ];
@@ -103,7 +103,7 @@ export default function PhoneRecordsPage() {
             columns={columns}
             dataSource={recordsQuery.data?.phoneRecords ?? []}
             loading={recordsQuery.isFetching}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 1560 }}
             locale={{ emptyText: <EmptyState description="还没有电话记录" /> }}
             pagination={{ current: page, pageSize, total: recordsQuery.data?.total ?? 0, showTotal: (total) => `共 ${total} 条`, onChange: (nextPage, nextSize) => { setPage(nextPage); setPageSize(nextSize); } }}
           />

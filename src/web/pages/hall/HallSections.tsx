@@ -99,7 +99,7 @@ export function ReportsPanel({ data }: { data: ReportsSectionData }) {
           items={owing.map((unit) => (
             <span
               key={unit.unitId}
-              style={{ fontSize: hallSize(17), padding: '2px 8px', borderRadius: 6, border: `2px solid ${reportStatus[unit.status].color}`, color: reportStatus[unit.status].color, whiteSpace: 'nowrap' }}
+              style={{ display: 'inline-block', fontSize: hallSize(17), padding: '2px 8px', borderRadius: 6, border: `2px solid ${reportStatus[unit.status].color}`, color: reportStatus[unit.status].color, whiteSpace: 'nowrap' }}
               data-report-status={unit.status}
             >
               {unit.unitName.replace('海口市', '')} {reportStatus[unit.status].label}

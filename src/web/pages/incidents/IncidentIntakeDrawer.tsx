@@ -3,7 +3,7 @@
  * three times are required; every other element can be filled in later.
  */
 import { Button, Collapse, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useCreateIncident, gradeLabels, channelLabels, type IncidentElements, type IncidentGrade, type ReportChannel } from '../../api/incidents';

@@ -1,6 +1,6 @@
 /** 突发案事件 list: open incidents first, with their next deadline counting down. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../app/auth';
 import { gradeColors, useIncidents, type Incident } from '../../api/incidents';
 import { PageHeader } from '../../components/PageHeader';
 import { Countdown } from '../../components/live/Countdown';
-import { formatInstant } from '../../components/labels';
+import { formatDateTime } from '../../app/time';
 import { ErrorState } from '../../components/states';
 import { IncidentIntakeDrawer } from './IncidentIntakeDrawer';
 
@@ -23,29 +23,30 @@ const columns: ColumnsType<Incident> = [
   {
     title: '标题',
     dataIndex: 'title',
+    ellipsis: true,
     render: (title: string, incident) => (
       <Link to={`/incidents/${incident.id}`} data-testid="incident-link">
         {title}
       </Link>
     ),
   },
-  { title: '报送单位', dataIndex: 'unitName', width: 180 },
+  { title: '报送单位', dataIndex: 'unitName', width: 150, ellipsis: true },
   { title: '等级', dataIndex: 'gradeLabel', width: 90, render: (label: string, incident) => <Tag color={gradeColors[incident.grade]}>{label}</Tag> },
   { title: '阶段', dataIndex: 'statusLabel', width: 100, render: (label: string, incident) => <Tag color={incident.status === 'archived' ? 'default' : 'processing'}>{label}</Tag> },
   {
     title: '接报时间',
     dataIndex: 'receivedAt',
-    width: 200,
+    width: 190,
     render: (value: string, incident) => (
       <>
-        {formatInstant(value).slice(0, 16)} {incident.lateLabel ? <Tag color="red">{incident.lateLabel}</Tag> : null}
+        {formatDateTime(value)} {incident.lateLabel ? <Tag color="red">{incident.lateLabel}</Tag> : null}
       </>
     ),
   },
   {
     title: '下一时限',
     key: 'next',
-    width: 220,
+    width: 160,
     render: (_, incident) => {
       const next = nextDeadline(incident);
       if (!next || incident.status === 'archived') return <Typography.Text type="secondary">—</Typography.Text>;
@@ -60,7 +61,16 @@ const columns: ColumnsType<Incident> = [
   {
     title: '缺少要素',
     dataIndex: 'missingElements',
-    render: (missing: string[]) => (missing.length === 0 ? <Tag color="success">齐全</Tag> : <Typography.Text type="danger">{missing.join('、')}</Typography.Text>),
+    width: 100,
+    // A count keeps rows one line high; the tooltip names the missing elements.
+    render: (missing: string[]) =>
+      missing.length === 0 ? (
+        <Tag color="success">齐全</Tag>
+      ) : (
+        <Tooltip title={`尚缺：${missing.join('、')}`}>
+          <Tag color="error" data-testid="incident-missing">缺{missing.length}项</Tag>
+        </Tooltip>
+      ),
   },
 ];
 
@@ -106,6 +116,7 @@ export default function IncidentsPage() {
             columns={columns}
             dataSource={incidents.data?.items ?? []}
             loading={incidents.isPending}
+            scroll={{ x: 1080 }}
             locale={{ emptyText: scope === 'open' ? '暂无在办的突发案事件' : '暂无突发案事件记录' }}
             pagination={{ current: page, total: incidents.data?.total ?? 0, pageSize: 20, onChange: setPage, showTotal: (total) => `共 ${total} 起` }}
           />

@@ -13,6 +13,8 @@ import { useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { ItemDetailDrawer, SupplementMarker } from './ItemDetailDrawer';
+import { ItemUpdateModal } from './ItemUpdateModal';
 import { categoryOptions, clockOf, localToday } from './report-labels';
 
 interface DraftItem extends ItemInput {
@@ -55,6 +57,8 @@ export default function DailyReportPage() {
   const revise = useReviseItem();
   const [revising, setRevising] = useState<ReportItem | null>(null);
   const [revision, setRevision] = useState<{ title: string; content: string }>({ title: '', content: '' });
+  const [updating, setUpdating] = useState<ReportItem | null>(null);
+  const [viewingId, setViewingId] = useState<string | null>(null);
 
   useEffect(() => {
     localStorage.setItem(storageKey, JSON.stringify(draft));
@@ -62,6 +66,7 @@ export default function DailyReportPage() {
 
   const todays = useMemo(() => (history.data ?? []).filter((report) => report.date === today), [history.data, today]);
   const hasItemsToday = todays.some((report) => report.kind === 'items');
+  const zeroToday = todays.find((report) => report.kind === 'zero');
 
   async function handleUpload(index: number, file: File) {
     try {
@@ -122,10 +127,13 @@ export default function DailyReportPage() {
           style={{ marginBottom: 12 }}
         >
           <Radio.Button value="items">报送要情信息</Radio.Button>
-          <Radio.Button value="zero" disabled={hasItemsToday}>无事报平安</Radio.Button>
+          <Radio.Button value="zero" disabled={hasItemsToday || zeroToday !== undefined}>无事报平安</Radio.Button>
         </Radio.Group>
         {draft.kind === 'zero' ? (
-          <Typography.Paragraph>本单位今日无要情信息，报平安。已报送要情信息或发生突发案事件的单位不能报零报告。</Typography.Paragraph>
+          <Typography.Paragraph>
+            本单位今日无要情信息，报平安。已报送要情信息或发生突发案事件的单位不能报零报告；零报告每天只报一次。
+            {zeroToday && `今日已于 ${clockOf(zeroToday.submittedAt)} 报平安。`}
+          </Typography.Paragraph>
         ) : (
           <Form layout="vertical">
             {draft.items.map((item, index) => (
@@ -198,6 +206,12 @@ export default function DailyReportPage() {
                   description={report.items.map((item) => (
                     <div key={item.id}>
                       【{REPORT_CATEGORY_LABELS[item.category]}】{item.title}
+                      {' '}<SupplementMarker item={item} />
+                      {item.closedAt && <Tag color="green">已终报</Tag>}
+                      <Button size="small" type="link" onClick={() => setViewingId(item.id)}>详情</Button>
+                      {item.status !== 'merged' && item.closedAt === null && (
+                        <Button size="small" type="link" data-testid="add-item-update" onClick={() => setUpdating(item)}>补报 / 续报</Button>
+                      )}
                       {item.status === 'returned' && (
                         <>
                           <Typography.Text type="danger">（退回：{item.reviewReason ?? ''}）</Typography.Text>
@@ -212,6 +226,8 @@ export default function DailyReportPage() {
           />
         )}
       </Card>
+      <ItemUpdateModal item={updating} onClose={() => setUpdating(null)} />
+      <ItemDetailDrawer itemId={viewingId} onClose={() => setViewingId(null)} />
       <Modal title="修改后重新报送" open={revising !== null} okText="重新报送" confirmLoading={revise.isPending} onCancel={() => setRevising(null)} onOk={() => void handleRevise()}>
         <Typography.Paragraph type="danger">退回原因：{revising?.reviewReason}</Typography.Paragraph>
         <Input aria-label="修改后的标题" value={revision.title} maxLength={100} onChange={(event) => setRevision({ ...revision, title: event.target.value })} style={{ marginBottom: 8 }} />

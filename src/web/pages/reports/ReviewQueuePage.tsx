@@ -8,6 +8,7 @@ import { hasAnyRole, useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
+import { ItemDetailDrawer, SupplementMarker } from './ItemDetailDrawer';
 import { clockOf, localToday } from './report-labels';
 
 const statusColors: Record<ReportItemStatus, string> = { submitted: 'gold', adopted: 'green', returned: 'red', merged: 'default' };
@@ -24,6 +25,7 @@ export default function ReviewQueuePage() {
   const [reason, setReason] = useState('');
   const [merging, setMerging] = useState<ReportItem | null>(null);
   const [mergeInto, setMergeInto] = useState<string | undefined>();
+  const [viewingId, setViewingId] = useState<string | null>(null);
   const canReview = hasAnyRole(user, ['shift_leader', 'duty_commander']);
 
   async function run(id: string, path: 'mark' | 'review', body?: unknown) {
@@ -62,14 +64,15 @@ export default function ReviewQueuePage() {
           columns={[
             { title: '单位', dataIndex: 'unitName', width: 160 },
             { title: '类别', dataIndex: 'category', width: 110, render: (category: ReportItem['category']) => REPORT_CATEGORY_LABELS[category] },
-            { title: '标题', dataIndex: 'title', render: (title: string, item) => <Space wrap>{title}{item.urgent && <Tag color="red">紧急</Tag>}{item.earlySign && <Tag color="purple">苗头</Tag>}{item.version > 1 && <Tag>第{item.version}版</Tag>}</Space> },
+            { title: '标题', dataIndex: 'title', render: (title: string, item) => <Space wrap>{title}{item.urgent && <Tag color="red">紧急</Tag>}{item.earlySign && <Tag color="purple">苗头</Tag>}{item.version > 1 && <Tag>第{item.version}版</Tag>}<SupplementMarker item={item} /></Space> },
             { title: '报送', dataIndex: 'submittedAt', width: 70, render: clockOf },
             { title: '状态', dataIndex: 'status', width: 120, render: (value: ReportItemStatus, item) => <Space direction="vertical" size={0}><Tag color={statusColors[value]}>{REPORT_ITEM_STATUS_LABELS[value]}</Tag>{item.reviewedBy && <Typography.Text type="secondary">值班长已审</Typography.Text>}</Space> },
             {
               title: '操作',
-              width: 260,
+              width: 300,
               render: (_, item) => (
                 <Space wrap>
+                  <Button size="small" type="link" data-testid="item-detail-open" onClick={() => setViewingId(item.id)}>详情</Button>
                   <Button size="small" type="primary" disabled={item.status !== 'submitted'} onClick={() => void run(item.id, 'mark', { action: 'adopt' })}>采用</Button>
                   <Button size="small" disabled={item.status === 'merged'} onClick={() => { setReturning(item); setReason(''); }}>退回</Button>
                   <Button size="small" disabled={item.status !== 'submitted'} onClick={() => { setMerging(item); setMergeInto(undefined); }}>合并</Button>
@@ -80,6 +83,7 @@ export default function ReviewQueuePage() {
           ]}
         />
       )}
+      <ItemDetailDrawer itemId={viewingId} onClose={() => setViewingId(null)} />
       <Modal title="退回修改" open={returning !== null} okText="退回" onCancel={() => setReturning(null)} onOk={async () => { if (returning && (await run(returning.id, 'mark', { action: 'return', reason }))) setReturning(null); }}>
         <Input.TextArea rows={3} placeholder="退回原因（单位将看到）" value={reason} onChange={(event) => setReason(event.target.value)} />
       </Modal>

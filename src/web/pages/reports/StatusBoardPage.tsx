@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/states';
 import { clockOf, DAILY_STATUS_COLORS, DAILY_STATUS_LABELS, localToday } from './report-labels';
 import { ReportSettingsCard } from './ReportSettingsCard';
+import { ViolationsCard } from './ViolationsCard';
 import { formatDateTimeSeconds } from '../../app/time';
 
 export default function StatusBoardPage() {
@@ -82,6 +83,7 @@ export default function StatusBoardPage() {
           )}
         </>
       )}
+      <ViolationsCard today={localToday()} />
       {hasAnyRole(user, ['sys_admin']) && <ReportSettingsCard />}
     </div>
   );

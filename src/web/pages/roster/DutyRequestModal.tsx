@@ -2,6 +2,7 @@ import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { dutyPostLabels, useCandidates, useCreateDutyRequest, useRoster, type DutyPost, type DutyRequestInput, type RosterDay, type RosterSlot } from '../../api/roster';
 import { useShowError } from '../../components/feedback';
+import { DateStringPicker } from '../../components/DateStringPicker';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,11 +54,11 @@ export function DutyRequestModal({ onClose }: { onClose: () => void }) {
           <Select options={(Object.keys(dutyPostLabels) as DutyPost[]).map((value) => ({ value, label: dutyPostLabels[value] }))} />
         </Form.Item>
         <Form.Item name="date" label="本人值班日期" rules={[{ required: true, pattern: isoDatePattern, message: '请填写 YYYY-MM-DD 格式的日期' }]}>
-          <Input type="date" />
+          <DateStringPicker />
         </Form.Item>
         {kind === 'swap' ? (
           <Form.Item name="counterpartDate" label="对方值班日期" rules={[{ required: true, pattern: isoDatePattern, message: '请填写对方值班的日期' }]}>
-            <Input type="date" />
+            <DateStringPicker />
           </Form.Item>
         ) : null}
         <Form.Item name="counterpartPersonId" label={kind === 'swap' ? '对方人员（当天同岗位值班人员）' : '替班人员（系统推荐，负担轻者在前）'} rules={[{ required: true, message: '请选择对方人员' }]}>

@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useShowError } from '../../components/feedback';
 import { DutyRequestModal } from './DutyRequestModal';
 import { rosterManagerRoles } from './month';
+import { DateStringPicker } from '../../components/DateStringPicker';
 
 const leaveStatusLabels: Record<Leave['status'], { label: string; color: string }> = {
   requested: { label: '待审批', color: 'gold' },
@@ -153,10 +154,10 @@ function LeaveModal({ onClose }: { onClose: () => void }) {
     <Modal open title="申请请假" okText="提交" cancelText="取消" onOk={handleSubmit} onCancel={onClose} confirmLoading={request.isPending}>
       <Form form={form} layout="vertical">
         <Form.Item name="from" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}>
-          <Input type="date" />
+          <DateStringPicker />
         </Form.Item>
         <Form.Item name="to" label="结束日期" rules={[{ required: true, message: '请填写结束日期' }]}>
-          <Input type="date" />
+          <DateStringPicker />
         </Form.Item>
         <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写请假原因' }]}>
           <Input.TextArea rows={2} maxLength={200} />

@@ -1,10 +1,12 @@
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { limits } from '../../../shared/limits';
-import { roleLabels, roles, type Role } from '../../../shared/roles';
+import { roleLabels, type Role } from '../../../shared/roles';
 import { usePeople } from '../../api/people';
 import { useUnits } from '../../api/units';
 import { useCreateUser, useUpdateUser, type UserAccount } from '../../api/users';
+import { useCurrentUser } from '../../app/auth';
 import { useShowError } from '../../components/feedback';
+import { administratorRoles, assignableRoles } from './account-permissions';
 
 interface UserFormValues {
   username: string;
@@ -24,6 +26,9 @@ export function UserFormDrawer({
   onClose: () => void;
   onCreated: (username: string, password: string) => void;
 }) {
+  const user = useCurrentUser();
+  const assignable = assignableRoles(user);
+  const managesAdministrators = assignable.some((role) => administratorRoles.includes(role));
   const [form] = Form.useForm<UserFormValues>();
   const unitId = Form.useWatch('unitId', form) ?? account?.unitId;
   const unitsQuery = useUnits();
@@ -98,8 +103,17 @@ export function UserFormDrawer({
         >
           <Input maxLength={limits.accountName.max} />
         </Form.Item>
-        <Form.Item label="角色" name="roles" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]} extra="系统管理员、安全管理员、审计管理员三个角色应分别由不同人员担任。">
-          <Select mode="multiple" options={roles.map((role) => ({ value: role, label: roleLabels[role] }))} placeholder="请选择角色" />
+        <Form.Item
+          label="角色"
+          name="roles"
+          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
+          extra={
+            managesAdministrators
+              ? '系统管理员、安全管理员、审计管理员三个角色应分别由不同账号担任，每个账号只选其中一个。'
+              : '只列出系统管理员可分配的业务角色；管理员账号由安全管理员管理。'
+          }
+        >
+          <Select mode="multiple" options={assignable.map((role) => ({ value: role, label: roleLabels[role] }))} placeholder="请选择角色" />
         </Form.Item>
         <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
           <Select

@@ -10,6 +10,7 @@ import { useShowError } from '../../components/feedback';
 import { formatInstant } from '../../components/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
+import { assignableRoles, mayManageAccount } from './account-permissions';
 import { PasswordRevealModal } from './PasswordRevealModal';
 import { UserFormDrawer } from './UserFormDrawer';
 
@@ -33,11 +34,14 @@ function AccountStatus({ account }: { account: UserAccount }) {
   );
 }
 
-/** 账号管理: sign-in accounts. The system administrator maintains them, and the security administrator unlocks them and resets passwords. */
+/**
+ * 账号管理: sign-in accounts. The system administrator maintains business accounts, the security
+ * administrator maintains administrator accounts, unlocks accounts and resets passwords.
+ */
 export default function UsersPage() {
   const user = useCurrentUser();
-  const isSysAdmin = hasAnyRole(user, ['sys_admin']);
   const isSecurityAdmin = hasAnyRole(user, ['security_admin']);
+  const mayCreate = assignableRoles(user).length > 0;
   const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(limits.pageSize.default);
@@ -103,12 +107,12 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_, account) => (
         <Space size={0} wrap>
-          {isSysAdmin ? (
+          {mayManageAccount(user, account) ? (
             <Button type="link" size="small" onClick={() => setEditing(account)}>
               编辑
             </Button>
           ) : null}
-          {isSysAdmin && account.id !== user.id ? (
+          {mayManageAccount(user, account) ? (
             <Popconfirm
               title={account.active ? `确定停用账号 ${account.username} 吗？` : `确定启用账号 ${account.username} 吗？`}
               description={account.active ? '停用后该账号立即退出登录，且不能再登录。' : undefined}
@@ -152,12 +156,12 @@ export default function UsersPage() {
       <PageHeader
         title="账号管理"
         description={
-          isSysAdmin
-            ? '登录账号及其角色。新建账号的初始密码只显示一次；解锁和重置密码由安全管理员办理。'
-            : '解锁因连续输错密码被锁定的账号，或为忘记密码的人员重置密码。账号的新增和角色调整由系统管理员办理。'
+          isSecurityAdmin
+            ? '三员分立：安全管理员管理系统管理员、安全管理员、审计管理员账号，并为被锁定的账号解锁、为忘记密码的人员重置密码；业务账号由系统管理员管理。不能修改自己账号的角色或状态。'
+            : '三员分立：系统管理员管理业务账号；系统管理员、安全管理员、审计管理员账号及解锁、重置密码由安全管理员办理。新建账号的初始密码只显示一次，不能修改自己账号的角色或状态。'
         }
         extra={
-          isSysAdmin ? (
+          mayCreate ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增账号
             </Button>
