@@ -1,12 +1,17 @@
 // ESLint flat config: typescript-eslint's recommended rules for the server,
 // domain, web app, tests and benchmarks, plus the conventions in docs/ARCHITECTURE.md.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test/browser/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
   {
     files: ['**/*.{ts,tsx}'],
     rules: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, datesBetween, daysBetween } from '../../src/domain/time.js';
+import { addDays, daysBetween } from '../../src/domain/time.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { availableDialects } from '../support/databases.js';
 

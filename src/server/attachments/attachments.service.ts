@@ -27,6 +27,7 @@ export function toAttachment(row: AttachmentsTable): Attachment {
 /** Strips directory parts and control characters so a name is safe to show and to send back. */
 function cleanFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const cleaned = base.replace(/[\u0000-\u001f\u007f]|[\uD800-\uDFFF]/g, '').trim();
   return cleaned.slice(0, 200) || 'file';
 }

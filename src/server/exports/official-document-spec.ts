@@ -76,6 +76,7 @@ export interface OfficialDocumentSpec {
 }
 
 // Control characters other than tab and newline are not allowed in XML.
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 const NUMBERED_HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;

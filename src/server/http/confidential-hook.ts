@@ -14,6 +14,7 @@ interface Violation {
 // Control characters other than tab and line breaks, and UTF-16 halves
 // without their partner, cannot be stored as valid text: the database would
 // keep different bytes than the audit hash covered.
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const UNSTORABLE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function findUnstorableText(value: unknown, path: string): string | null {

@@ -1,5 +1,5 @@
 /**
- * antd DatePicker for a form field that holds a `YYYY-MM-DD` string, so forms
+ * antd DatePicker for a form field that contains a `YYYY-MM-DD` string, so forms
  * keep sending plain dates while the user gets the Chinese calendar picker.
  */
 import { DatePicker } from 'antd';

@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import { formatDateTimeSeconds } from '../../app/time';
 
 interface DiffRow {
   key: string;
@@ -7,9 +8,12 @@ interface DiffRow {
   changed: boolean;
 }
 
+// An ISO instant with a time and an offset (`Z` or `+08:00`), shown in the center's zone.
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function render(value: unknown): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return instantPattern.test(value) ? formatDateTimeSeconds(value) : value;
   return JSON.stringify(value, null, 2);
 }
 

@@ -72,6 +72,8 @@ export default function DocumentsPage() {
       title: '承办单位',
       key: 'transfers',
       width: 220,
+      // 承办单位 and 状态 stay in view while the wide table scrolls.
+      fixed: 'right',
       render: (_, document) => {
         if (document.transfers.length === 0) return <Typography.Text type="secondary">未转办</Typography.Text>;
         const text = document.transfers.map((transfer) => `${transfer.unitName}${transfer.signedAt ? '✓' : '（待签收）'}`).join('、');
@@ -83,7 +85,7 @@ export default function DocumentsPage() {
         );
       },
     },
-    { title: '状态', dataIndex: 'status', width: 120, render: (value: DocumentStatus) => <StatusTag status={value} /> },
+    { title: '状态', dataIndex: 'status', width: 120, fixed: 'right', render: (value: DocumentStatus) => <StatusTag status={value} /> },
   ];
 
   return (

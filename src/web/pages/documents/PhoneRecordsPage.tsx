@@ -48,7 +48,8 @@ export default function PhoneRecordsPage() {
     { title: '受话人', dataIndex: 'receiverName', width: 90 },
     { title: '事由', dataIndex: 'title', width: 240, ellipsis: true, render: (value: string, record) => (record.majorIncident ? <><Tag color="red">重大</Tag>{value}</> : value) },
     { title: '处理结果', dataIndex: 'handlingResult', width: 180, ellipsis: true, render: (value: string | null) => value ?? <Typography.Text type="warning">待处理</Typography.Text> },
-    { title: '状态', dataIndex: 'status', width: 110, render: (value: PhoneRecord['status']) => <StatusTag status={value} /> },
+    // Fixed beside 操作, so the status stays in view while the wide table scrolls.
+    { title: '状态', dataIndex: 'status', width: 110, fixed: 'right', render: (value: PhoneRecord['status']) => <StatusTag status={value} /> },
   ];
   if (canEdit) {
     columns.push({

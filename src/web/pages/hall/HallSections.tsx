@@ -45,7 +45,7 @@ function Row({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-/** The list area below a panel's fixed lines: takes the remaining height. */
+/** The list area below a panel's fixed lines, which takes the remaining height. */
 const fillStyle = { flex: 1, minHeight: 0 } as const;
 const lineStyle = { display: 'flex', gap: hallSize(10), lineHeight: 1.6, flexShrink: 0, minWidth: 0 } as const;
 const ellipsisStyle = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;

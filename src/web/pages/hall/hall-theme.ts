@@ -14,7 +14,7 @@ export const hallColors = {
 } as const;
 
 /**
- * A length in CSS pixels at the 1920×1080 design size, scaled by `--hall-scale`,
+ * Scales a length in CSS pixels at the 1920×1080 design size by `--hall-scale`,
  * which the hall page sets from the window size.
  */
 export function hallSize(px: number): string {

@@ -2,13 +2,13 @@
  * Which accounts the signed-in administrator may create and edit (三员分立),
  * mirroring the server's check: the security administrator manages the
  * administrator accounts, the system administrator every other account, and
- * nobody changes the roles or status of their own account.
+ * no administrator changes the roles or status of their own account.
  */
 import { roles, type Role } from '../../../shared/roles';
 import type { CurrentUser } from '../../api/auth';
 import type { UserAccount } from '../../api/users';
 
-/** 系统管理员、安全管理员、审计管理员: one account holds at most one of them. */
+/** 系统管理员、安全管理员、审计管理员: one account has at most one of them. */
 export const administratorRoles: readonly Role[] = ['sys_admin', 'security_admin', 'audit_admin'];
 
 function isAdministratorRole(role: Role): boolean {
