@@ -21,11 +21,14 @@ import { BarChartOutlined, DashboardOutlined, EnvironmentOutlined, EyeOutlined, 
 /** Every account role except the hall display, which opens only the hall screen. */
 export const staffRoles: readonly Role[] = roles.filter((role) => role !== 'hall_display');
 
+/** Everyone who works with duty data: not the security or audit administrator, who by 三员分立 see only their own areas. */
+const dutyWorkRoles: readonly Role[] = staffRoles.filter((role) => role !== 'security_admin' && role !== 'audit_admin');
+
 export const modules: ModuleEntry[] = [
-  { path: '/home', label: '今日值班', icon: <HomeOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/home/HomePage') },
-  { path: '/roster', label: '值班表', icon: <ScheduleOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/roster/RosterPage') },
-  { path: '/roster/requests', label: '换班替班与请假', icon: <SwapOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/roster/DutyRequestsPage') },
-  { path: '/calendar', label: '值班日历', icon: <CalendarOutlined />, roles: staffRoles, group: 'duty', page: () => import('./pages/calendar/CalendarAdminPage') },
+  { path: '/home', label: '今日值班', icon: <HomeOutlined />, roles: dutyWorkRoles, group: 'duty', page: () => import('./pages/home/HomePage') },
+  { path: '/roster', label: '值班表', icon: <ScheduleOutlined />, roles: dutyWorkRoles, group: 'duty', page: () => import('./pages/roster/RosterPage') },
+  { path: '/roster/requests', label: '换班替班与请假', icon: <SwapOutlined />, roles: dutyWorkRoles, group: 'duty', page: () => import('./pages/roster/DutyRequestsPage') },
+  { path: '/calendar', label: '值班日历', icon: <CalendarOutlined />, roles: dutyWorkRoles, group: 'duty', page: () => import('./pages/calendar/CalendarAdminPage') },
   { path: '/incidents', label: '突发案事件', icon: <AlertOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', page: () => import('./pages/incidents/IncidentsPage') },
   { path: '/incidents/:id', label: '突发案事件详情', roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', hideInMenu: true, page: () => import('./pages/incidents/IncidentDetailPage') },
   { path: '/hall', label: '指挥大厅', icon: <FundProjectionScreenOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'command', fullScreen: true, display: true, page: () => import('./pages/hall/HallPage') },
@@ -40,7 +43,7 @@ export const modules: ModuleEntry[] = [
   { path: '/platform-checks', label: '监管平台运行', icon: <DashboardOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/patrols/PlatformChecksPage') },
   { path: '/patrols/analysis', label: '巡查月度分析', icon: <BarChartOutlined />, roles: centerRoles, group: 'command', page: () => import('./pages/patrols/PatrolAnalysisPage') },
   { path: '/patrols/sites', label: '巡查点位', icon: <EnvironmentOutlined />, roles: ['sys_admin', ...centerRoles], group: 'command', page: () => import('./pages/patrols/PatrolSitesPage') },
-  { path: '/directory', label: '通讯录', icon: <BookOutlined />, roles: staffRoles, group: 'organization', page: () => import('./pages/directory/DirectoryPage') },
+  { path: '/directory', label: '通讯录', icon: <BookOutlined />, roles: dutyWorkRoles, group: 'organization', page: () => import('./pages/directory/DirectoryPage') },
   { path: '/units', label: '组织机构', icon: <ApartmentOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/org/UnitsPage') },
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, roles: ['sys_admin', ...centerRoles], group: 'organization', page: () => import('./pages/people/PeoplePage') },
   { path: '/users', label: '账号管理', icon: <IdcardOutlined />, roles: ['sys_admin', 'security_admin'], group: 'system', page: () => import('./pages/users/UsersPage') },
@@ -55,7 +58,7 @@ export const modules: ModuleEntry[] = [
   { path: '/profile', label: '个人中心', icon: <UserOutlined />, roles: staffRoles, group: 'personal', page: () => import('./pages/profile/ProfilePage') },
   { path: '/submissions', label: '月度人员报送', icon: <SolutionOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'duty', page: () => import('./pages/submissions/SubmissionsPage') },
   { path: '/seats', label: '联合坐席', icon: <DesktopOutlined />, roles: [...centerRoles, 'unit_liaison', 'sys_admin'], group: 'command', page: () => import('./pages/seats/SeatsPage') },
-  { path: '/roster/print', label: '值班表打印', roles: staffRoles, group: 'duty', hideInMenu: true, fullScreen: true, page: () => import('./pages/roster-outputs/RosterPrintPage') },
+  { path: '/roster/print', label: '值班表打印', roles: dutyWorkRoles, group: 'duty', hideInMenu: true, fullScreen: true, page: () => import('./pages/roster-outputs/RosterPrintPage') },
   { path: '/profile/calendar-feed', label: '我的值班订阅', icon: <CalendarOutlined />, roles: centerRoles, group: 'personal', page: () => import('./pages/roster-outputs/CalendarFeedPage') },
   { path: '/daily-report', label: '今日报送', icon: <FileTextOutlined />, roles: ['unit_liaison'], group: 'information', page: () => import('./pages/reports/DailyReportPage') },
   { path: '/daily-reports/status', label: '零报告情况', icon: <DashboardOutlined />, roles: [...centerRoles, 'sys_admin'], group: 'information', page: () => import('./pages/reports/StatusBoardPage') },

@@ -155,7 +155,8 @@ describe('units and accounts', () => {
     await page.getByLabel('确认新密码').fill('Duty@officer2026');
     await page.getByRole('button', { name: '修改密码' }).click();
 
-    await page.waitForURL(/\/units$/);
+    // A duty account lands on the first page it may open, 今日值班.
+    await page.waitForURL(/\/home$/);
     expect(await page.getByTestId('current-user-name').textContent()).toBe('张三');
     expectNoPageProblems(session);
   });

@@ -26,6 +26,11 @@ export interface DutySectionData {
   shiftLeader: { personId: string; name: string } | null;
   officers: { personId: string; name: string }[];
   seats: { seatName: string; people: string[]; onSeat: boolean }[];
+  /** True until the new shift confirms the handover; the previous shift stays responsible meanwhile. */
+  awaitingHandover: boolean;
+  responsible: { date: string; shiftLeader: { personId: string; name: string } | null; officers: { personId: string; name: string }[] };
+  /** Duty staff signed in at the center now. */
+  onPost: { name: string; postLabel: string }[];
 }
 
 export interface ReportsSectionData {

@@ -57,6 +57,12 @@ export function DutyPanel({ data }: { data: DutySectionData }) {
       <Row label="值班指挥长" value={data.commander?.name ?? '未排班'} />
       <Row label="值班长" value={data.shiftLeader?.name ?? '未排班'} />
       <Row label="值班员" value={<span title={officers}>{officers}</span>} />
+      {data.awaitingHandover ? (
+        <div style={{ ...lineStyle, color: hallColors.warning }} data-testid="hall-awaiting-handover">
+          待交接：仍由{data.responsible.date}班（值班长{data.responsible.shiftLeader?.name ?? '未排班'}）负责
+        </div>
+      ) : null}
+      <Row label="在岗" value={data.onPost.length > 0 ? data.onPost.map((person) => `${person.postLabel}${person.name}`).join('、') : '尚无人签到'} />
       {data.seats.length > 0 ? (
         <div style={{ ...fillStyle, marginTop: hallSize(6) }}>
           <FitList
