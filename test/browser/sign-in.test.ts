@@ -55,8 +55,8 @@ describe('sign-in', () => {
     const { page } = session;
     await signIn(session, 'admin');
 
-    await page.waitForURL(/\/units$/);
-    await page.getByRole('heading', { name: '组织机构' }).waitFor();
+    // 今日值班 is the first page in the menu that the system administrator may open.
+    await page.waitForURL(/\/home$/);
     expect(await page.getByTestId('current-user-name').textContent()).toBe('系统管理员');
     const menu = page.getByRole('menu');
     for (const label of ['组织机构', '人员管理', '账号管理', '个人中心']) {
@@ -93,11 +93,13 @@ describe('sign-in', () => {
     expectNoPageProblems(session);
   });
 
-  test('hall display account sees notice', async () => {
+  test('hall display account lands on hall', async () => {
     const { page } = session;
     await signIn(session, 'hall');
 
-    await page.getByText('此账号为指挥大厅显示屏专用账号').waitFor();
+    // The display account opens nothing but the hall screen.
+    await page.waitForURL(/\/hall$/);
+    await page.getByText('指挥大厅').first().waitFor();
     await screenshot(page, '03-hall-display-account');
     expectNoPageProblems(session);
   });
@@ -114,7 +116,7 @@ describe('sign-in', () => {
   test('timed-out session shows notice', async () => {
     const { page } = session;
     await signIn(session, 'admin');
-    await page.getByRole('heading', { name: '组织机构' }).waitFor();
+    await page.waitForURL(/\/home$/);
     // The server returns this error once the session has been idle too long.
     // The real idle limit (30 minutes by default) is too long to wait for in a test.
     await page.route('**/api/people?**', (route) =>
