@@ -87,6 +87,8 @@ describe('seats, submissions and roster outputs', () => {
     await page.getByRole('tab', { name: '备勤安排' }).click();
     await page.getByRole('cell', { name: /^\d{4}-\d{2}-01$/ }).first().waitFor();
     // The correction office's own column is editable; the others are read-only text.
+    // The pickers render after the account's permissions load, so wait for the first one.
+    await page.getByRole('combobox', { name: /社区矫正备勤人员/ }).first().waitFor();
     expect(await page.getByRole('combobox', { name: /社区矫正备勤人员/ }).count()).toBeGreaterThan(27);
     expect(await page.getByRole('combobox', { name: /戒毒管理备勤人员/ }).count()).toBe(0);
     await screenshot(page, 'seats-6-standby-schedule');
