@@ -1,7 +1,7 @@
 /**
  * The error catalogue: every error the API returns has a stable English code,
- * an HTTP status and a Chinese message that tells the user what to do. Modules
- * add their codes here so the catalogue stays in one place.
+ * an HTTP status and a Chinese message with the user's next step. Modules add
+ * their codes here so the catalogue stays in one place.
  */
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求，请按提示修改后重试。' },

@@ -162,7 +162,7 @@ export async function changePassword(
       .set({ password_hash: passwordHash, must_change_password: 0, password_changed_at: toDbInstant(now), updated_at: toDbInstant(now) })
       .where('id', '=', user.id)
       .execute();
-    // Other sessions of this account end: whoever knew the old password is signed out.
+    // The account's other sessions end, so anyone signed in with the old password is signed out.
     await deleteUserSessions(trx, user.id, sessionId);
     await appendAudit(trx, actor, { action: 'auth.change_password', entityType: 'user', entityId: user.id, summary: `账号 ${user.username} 修改密码` }, now);
   });

@@ -47,9 +47,9 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(connectionString: string, maxConnections = 10): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
-  // An idle client can lose its connection (server restart, administrator
-  // command); the pool drops it and the next query opens a new one, so the
-  // error must not crash the process.
+  // An idle client can lose its connection when the server restarts or an
+  // administrator ends it. The pool drops that client and the next query opens
+  // a new one, so the error is reported as a warning instead of crashing.
   pool.on('error', (error: Error & { code?: string }) => {
     process.emitWarning(`PostgreSQL idle connection closed: ${error.code ?? ''} ${error.message}`);
   });

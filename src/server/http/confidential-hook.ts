@@ -53,10 +53,10 @@ function collectViolations(value: unknown, path: string, found: Violation[]): vo
 }
 
 /**
- * The text checks on every request: any string in a JSON body or query that
- * carries a classification mark (the confidential-content guard) or
- * characters that cannot be stored as valid text is rejected, so no free text
- * of any module can store classified content.
+ * Installs the text checks on every request. A string in a JSON body or query
+ * is rejected when it carries a classification mark (the confidential-content
+ * guard) or characters that cannot be stored as valid text. Because the hook
+ * sees every request, no module's free text can store classified content.
  */
 export function installConfidentialGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {

@@ -169,15 +169,9 @@ export async function loadDailyReport(ctx: AppContext, db: Executor, row: DailyR
   };
 }
 
-/** Builds a new item row; urgent and phone-first items owe a written supplement, early signs a same-day verification. */
-export function newItemRow(ctx: AppContext, input: ItemInput, base: { dailyReportId: string; position: number; unitId: string; date: IsoDate; now: Date }): ReportItemsTable {
-  const needsSupplement = input.urgent === true || input.phoneFirst === true;
+/** Maps the fields a liaison enters for an item to its columns; shared by a new item and a revision. */
+export function itemContentColumns(input: ItemInput) {
   return {
-    id: newId(),
-    daily_report_id: base.dailyReportId,
-    position: base.position,
-    unit_id: base.unitId,
-    report_date: base.date,
     category: input.category,
     title: input.title,
     content: input.content,
@@ -190,6 +184,19 @@ export function newItemRow(ctx: AppContext, input: ItemInput, base: { dailyRepor
     phone_first: toDbBool(input.phoneFirst === true),
     early_sign: toDbBool(input.earlySign === true),
     attachment_ids: toDbJson(input.attachmentIds ?? []),
+  } satisfies Partial<ReportItemsTable>;
+}
+
+/** Builds a new item row; urgent and phone-first items owe a written supplement, early signs a same-day verification. */
+export function newItemRow(ctx: AppContext, input: ItemInput, base: { dailyReportId: string; position: number; unitId: string; date: IsoDate; now: Date }): ReportItemsTable {
+  const needsSupplement = input.urgent === true || input.phoneFirst === true;
+  return {
+    id: newId(),
+    daily_report_id: base.dailyReportId,
+    position: base.position,
+    unit_id: base.unitId,
+    report_date: base.date,
+    ...itemContentColumns(input),
     status: 'submitted',
     review_reason: null,
     merged_into_id: null,

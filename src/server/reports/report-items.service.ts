@@ -12,10 +12,10 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import type { ReportItemsTable, ReportItemUpdatesTable } from '../db/reports-tables.js';
-import { newId, toDbBool, toDbInstant, toDbJson } from '../db/sql-values.js';
+import { newId, toDbInstant } from '../db/sql-values.js';
 import { forbidden, invalidField, invalidState, notFound } from '../errors.js';
 import { seesAllUnits } from '../http/request-context.js';
-import { insertItemVersion, linkItemAttachments, scopeUnit, type ItemInput } from './daily-reports.service.js';
+import { insertItemVersion, itemContentColumns, linkItemAttachments, scopeUnit, type ItemInput } from './daily-reports.service.js';
 import {
   toReportItemView,
   toUpdateView,
@@ -158,18 +158,7 @@ export async function reviseReportItem(ctx: AppContext, user: SessionUser, actor
 
     const revised: ReportItemsTable = {
       ...row,
-      category: input.category,
-      title: input.title,
-      content: input.content,
-      occurred_at: input.occurredAt ? toDbInstant(new Date(input.occurredAt)) : null,
-      place: input.place ?? null,
-      source: input.source ?? null,
-      people_involved: input.peopleInvolved ?? null,
-      measures: input.measures ?? null,
-      urgent: toDbBool(input.urgent === true),
-      phone_first: toDbBool(input.phoneFirst === true),
-      early_sign: toDbBool(input.earlySign === true),
-      attachment_ids: toDbJson(input.attachmentIds ?? []),
+      ...itemContentColumns(input),
       status: 'submitted',
       marked_by_name: null,
       marked_at: null,

@@ -40,7 +40,7 @@ const separatedRoles: Role[] = ['sys_admin', 'security_admin', 'audit_admin'];
  * Checks who may manage an account (三员分立): the security administrator
  * manages the administrator accounts and the system administrator every
  * other account, so the system administrator cannot make itself an auditor
- * or switch off the one who audits it. Nobody changes their own account here.
+ * or switch off the one who audits it. No administrator changes their own account here.
  */
 export function checkAccountManager(actorRoles: readonly Role[], actorUserId: string | null, targetUserId: string | null, affectedRoles: readonly Role[]): void {
   if (targetUserId !== null && targetUserId === actorUserId) {
